@@ -1,0 +1,173 @@
+/**
+ * The IF_curr_exp step as a WebAssembly SIMD kernel (f32x4: four neurons per
+ * instruction), working in place on the population's arena. Arithmetic is single
+ * precision in a fixed order; {@link stepIFCurrExpF32} computes the same operations
+ * with Math.fround, bit for bit, for the last size mod 4 neurons and as the fallback
+ * where WebAssembly SIMD is missing. Same seed, same spikes, with or without SIMD.
+ *
+ *   ie = iSynE + inE;  ii = iSynI + inI;  inE = inI = 0
+ *   iSynE = ie p11e;   iSynI = ii p11i
+ *   vn = (((v - vRest) p33 + vRest) + iExt p30 + ie p31e) + ii p31i
+ *   refractory > 0: v kept, refractory - 1; else vn >= vThresh: spike, v = vReset,
+ *   refractory = refSteps; else v = vn
+ */
+import type { IFCurrExpPropagators } from '../../../neurons/ifCurrExp.js';
+import { Code, F32, I32, V128, buildModule } from './encoder.js';
+
+const f = Math.fround;
+
+/** The kernel's constants, rounded to single precision. */
+export interface IFCurrExpF32Constants {
+  readonly p33: number;
+  readonly p30: number;
+  readonly p31e: number;
+  readonly p31i: number;
+  readonly p11e: number;
+  readonly p11i: number;
+  readonly vRest: number;
+  readonly vReset: number;
+  readonly vThresh: number;
+  readonly refSteps: number;
+}
+
+export function f32Constants(pr: Readonly<IFCurrExpPropagators>, vRest: number, vReset: number, vThresh: number): IFCurrExpF32Constants {
+  return {
+    p33: f(pr.p33),
+    p30: f(pr.p30),
+    p31e: f(pr.p31e),
+    p31i: f(pr.p31i),
+    p11e: f(pr.p11e),
+    p11i: f(pr.p11i),
+    vRest: f(vRest),
+    vReset: f(vReset),
+    vThresh: f(vThresh),
+    refSteps: pr.refSteps,
+  };
+}
+
+/**
+ * Single-precision IF_curr_exp step over neurons [from, to): the same operations as
+ * the SIMD kernel. Appends spiking indices to `spikes` from position `count`; returns
+ * the new count.
+ */
+export function stepIFCurrExpF32(
+  from: number,
+  to: number,
+  v: Float32Array,
+  iSynE: Float32Array,
+  iSynI: Float32Array,
+  refractory: Int32Array,
+  iExt: Float32Array,
+  inputE: Float32Array,
+  inputI: Float32Array,
+  spikes: Uint32Array,
+  count: number,
+  c: IFCurrExpF32Constants,
+): number {
+  for (let i = from; i < to; i++) {
+    const ie = f(iSynE[i] + inputE[i]);
+    const ii = f(iSynI[i] + inputI[i]);
+    inputE[i] = 0;
+    inputI[i] = 0;
+    iSynE[i] = f(ie * c.p11e);
+    iSynI[i] = f(ii * c.p11i);
+    const r = refractory[i];
+    if (r > 0) {
+      refractory[i] = r - 1;
+      continue;
+    }
+    const vn = f(f(f(f(f(v[i] - c.vRest) * c.p33) + c.vRest) + f(iExt[i] * c.p30)) + f(ie * c.p31e));
+    const vn2 = f(vn + f(ii * c.p31i));
+    if (vn2 >= c.vThresh) {
+      v[i] = c.vReset;
+      refractory[i] = c.refSteps;
+      spikes[count++] = i;
+    } else {
+      v[i] = vn2;
+    }
+  }
+  return count;
+}
+
+// Parameter and local indices of the wasm function.
+const P = { v: 0, ie: 1, ii: 2, r: 3, ext: 4, inE: 5, inI: 6, spk: 7, nBytes: 8, p33: 9, p30: 10, p31e: 11, p31i: 12, p11e: 13, p11i: 14, vRest: 15, vReset: 16, vThresh: 17, refSteps: 18 };
+const L = { o: 19, count: 20, bits: 21, idx: 22, IE: 23, II: 24, R: 25, VOLD: 26, VN: 27, ACT: 28, SPK: 29, cP33: 30, cP30: 31, cP31E: 32, cP31I: 33, cP11E: 34, cP11I: 35, cVREST: 36, cVRESET: 37, cVTH: 38, cREF: 39, cONE: 40 };
+
+function kernelBytes(): Uint8Array {
+  const c = new Code();
+  const at = (ptr: number) => c.get(ptr).get(L.o).i32Add();
+  // Splat the constants once.
+  const splats: Array<[number, number]> = [
+    [P.p33, L.cP33], [P.p30, L.cP30], [P.p31e, L.cP31E], [P.p31i, L.cP31I], [P.p11e, L.cP11E],
+    [P.p11i, L.cP11I], [P.vRest, L.cVREST], [P.vReset, L.cVRESET], [P.vThresh, L.cVTH],
+  ];
+  for (const [p, l] of splats) c.get(p).f32x4Splat().set(l);
+  c.get(P.refSteps).i32x4Splat().set(L.cREF);
+  c.i32(1).i32x4Splat().set(L.cONE);
+  c.i32(0).set(L.o).i32(0).set(L.count);
+  c.block().loop();
+  c.get(L.o).get(P.nBytes).i32GeU().brIf(1);
+  // Synaptic input and decay.
+  at(P.ie).v128Load(); at(P.inE).v128Load(); c.f32x4Add().set(L.IE);
+  at(P.ii).v128Load(); at(P.inI).v128Load(); c.f32x4Add().set(L.II);
+  at(P.inE); c.v128Zero().v128Store();
+  at(P.inI); c.v128Zero().v128Store();
+  at(P.ie); c.get(L.IE).get(L.cP11E).f32x4Mul().v128Store();
+  at(P.ii); c.get(L.II).get(L.cP11I).f32x4Mul().v128Store();
+  at(P.r).v128Load(); c.set(L.R);
+  at(P.v).v128Load(); c.set(L.VOLD);
+  // vn = (((v - vRest) p33 + vRest) + ext p30 + ie p31e) + ii p31i
+  c.get(L.VOLD).get(L.cVREST).f32x4Sub().get(L.cP33).f32x4Mul().get(L.cVREST).f32x4Add();
+  at(P.ext).v128Load(); c.get(L.cP30).f32x4Mul().f32x4Add();
+  c.get(L.IE).get(L.cP31E).f32x4Mul().f32x4Add();
+  c.get(L.II).get(L.cP31I).f32x4Mul().f32x4Add().set(L.VN);
+  // active = refractory == 0; spike = active & (vn >= vThresh)
+  c.get(L.R).v128Zero().i32x4Eq().set(L.ACT);
+  c.get(L.VN).get(L.cVTH).f32x4Ge().get(L.ACT).v128And().set(L.SPK);
+  // v = active ? (spike ? vReset : vn) : v
+  at(P.v); c.get(L.cVRESET).get(L.VN).get(L.SPK).v128Bitselect().get(L.VOLD).get(L.ACT).v128Bitselect().v128Store();
+  // refractory = spike ? refSteps : refractory - (active ? 0 : 1)
+  at(P.r); c.get(L.cREF).get(L.R).get(L.cONE).get(L.ACT).v128AndNot().i32x4Sub().get(L.SPK).v128Bitselect().v128Store();
+  // Append spiking lanes.
+  c.get(L.SPK).i32x4Bitmask().tee(L.bits).if();
+  c.get(L.o).i32(2).i32ShrU().set(L.idx);
+  for (let lane = 0; lane < 4; lane++) {
+    c.get(L.bits).i32(1 << lane).i32And().if();
+    c.get(P.spk).get(L.count).i32(2).i32Shl().i32Add();
+    c.get(L.idx).i32(lane).i32Add().i32Store();
+    c.get(L.count).i32(1).i32Add().set(L.count);
+    c.end();
+  }
+  c.end();
+  c.get(L.o).i32(16).i32Add().set(L.o);
+  c.br(0);
+  c.end().end();
+  c.get(L.count);
+  const params = [I32, I32, I32, I32, I32, I32, I32, I32, I32, F32, F32, F32, F32, F32, F32, F32, F32, F32, I32];
+  const locals = [I32, I32, I32, I32, ...new Array<number>(18).fill(V128)];
+  return buildModule('step', params, [I32], locals, c);
+}
+
+type StepFn = (...args: number[]) => number;
+
+let compiled: WebAssembly.Module | null | undefined;
+
+/** The compiled kernel module, or null where WebAssembly SIMD is not available. */
+export function ifCurrExpSimdModule(): WebAssembly.Module | null {
+  if (compiled !== undefined) return compiled;
+  try {
+    const bytes = kernelBytes();
+    compiled = typeof WebAssembly !== 'undefined' && WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
+  } catch {
+    compiled = null;
+  }
+  return compiled;
+}
+
+/** Instantiates the SIMD kernel on `memory`; null where SIMD is not available. */
+export function instantiateIFCurrExpSimd(memory: WebAssembly.Memory): StepFn | null {
+  const mod = ifCurrExpSimdModule();
+  if (!mod) return null;
+  const instance = new WebAssembly.Instance(mod, { env: { memory } });
+  return instance.exports.step as StepFn;
+}

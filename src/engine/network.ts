@@ -1,0 +1,369 @@
+/**
+ * The network: populations, projections, current sources and monitors on one clock.
+ *
+ * Each step k (from t_k = k dt to t_{k+1}), in this order (as NEST and Brian):
+ * 1. current sources that change at t_k rebuild the injected currents;
+ * 2. monitors sample state at t_k;
+ * 3. every population's kernel adds the input arriving at t_k (ring slot k), integrates
+ *    and applies threshold/reset, listing its spikes (stamped t_{k+1});
+ * 4. each projection propagates its source's spikes into the target's ring slot
+ *    k + 1 + delay;
+ * 5. monitors record the spikes.
+ * `run()` may be called repeatedly: a run split into two calls gives exactly the spikes
+ * of one call, because all state, including every random stream, lives on.
+ */
+import { ParameterError } from '../core/errors.js';
+import { Rng, type Seed } from '../core/rng.js';
+import { requireInteger, requireKnownKeys, requireObject, requireOneOf, requirePositive } from '../core/validate.js';
+import type { NeuronModel } from '../neurons/model.js';
+import type { Connector } from '../synapses/connector.js';
+import { propagateConstantDelay, propagateHeterogeneousDelay } from '../backends/cpu/propagate.js';
+import type { Monitor } from './monitor.js';
+import { subsetIndices } from './monitor.js';
+import { Population, type InputRing, type PopulationOptions } from './population.js';
+import { Projection, type ProjectionOptions } from './projection.js';
+import type { CurrentSource } from './stimuli/currentSource.js';
+
+/** Backends a network can run on. */
+export type BackendName = 'cpu' | 'gpu' | 'auto';
+
+/** Options of `new Network(...)`. */
+export interface NetworkOptions {
+  /** time step, ms (default 0.1) */
+  readonly dt?: number;
+  /** seed of every random draw (default 1) */
+  readonly seed?: Seed;
+  /** 'cpu' (default, the reference), 'gpu' or 'auto' */
+  readonly backend?: BackendName;
+}
+
+/** Which backend runs the network and why. */
+export interface BackendInfo {
+  readonly backend: 'cpu' | 'gpu';
+  readonly reason: string;
+}
+
+/** Progress report during `run()`. */
+export interface RunProgress {
+  /** simulated time done in this call, ms */
+  readonly done: number;
+  /** simulated time requested in this call, ms */
+  readonly total: number;
+  /** network time, ms */
+  readonly t: number;
+  /** wall-clock seconds since the call started */
+  readonly elapsed: number;
+}
+
+/** Options of `run()`. */
+export interface RunOptions {
+  /** called about every `progressInterval` ms of wall time (default 250) */
+  readonly onProgress?: (progress: RunProgress) => void;
+  readonly progressInterval?: number;
+  /** stops the run between steps when aborted */
+  readonly signal?: AbortSignal;
+}
+
+/** What `run()` did. */
+export interface RunResult {
+  /** steps simulated in this call */
+  readonly steps: number;
+  /** true when stopped early by the abort signal */
+  readonly interrupted: boolean;
+  /** wall-clock seconds of the loop */
+  readonly wallTime: number;
+  /** synaptic events delivered in this call */
+  readonly events: number;
+}
+
+interface Injection {
+  readonly source: CurrentSource;
+  readonly population: Population<object>;
+  readonly targets: Uint32Array;
+  readonly rng: Rng;
+}
+
+/**
+ * A spiking network on a fixed time grid.
+ *
+ * @example
+ * const net = new Network({ dt: 0.1, seed: 42 });
+ * const pop = net.population(IFCurrExp, 100, { params: { iOffset: 1.0 } });
+ * const spikes = net.add(new SpikeMonitor(pop));
+ * net.run(100);
+ */
+export class Network {
+  /** time step, ms */
+  readonly dt: number;
+  /** the seed every random stream derives from */
+  readonly seed: number;
+  /** the backend in use, and why */
+  readonly backendInfo: BackendInfo;
+  readonly populations: Population<object>[] = [];
+  readonly projections: Projection[] = [];
+  readonly monitors: Monitor[] = [];
+  private readonly rng: Rng;
+  private readonly injections: Injection[] = [];
+  private readonly emptyInput = new Float32Array(0);
+  /** projections grouped by source population, for the propagation loop */
+  private outgoing: Projection[][] = [];
+  private slotOffsets = new Int32Array(0);
+  private k = 0;
+  /** total synaptic events delivered since construction */
+  events = 0;
+
+  constructor(options: NetworkOptions = {}) {
+    const opts = requireObject('options', options, 'Network');
+    requireKnownKeys('options', opts, ['dt', 'seed', 'backend'], 'Network');
+    this.dt = requirePositive('dt', options.dt ?? 0.1, 'Network', 'ms');
+    this.rng = new Rng(options.seed ?? 1);
+    this.seed = this.rng.seed;
+    const backend = requireOneOf('backend', options.backend ?? 'cpu', ['cpu', 'gpu', 'auto'] as const, 'Network');
+    if (backend === 'gpu') {
+      throw new ParameterError('backend', backend, "'cpu' or 'auto'", 'Network', 'the gpu backend is not available in this version');
+    }
+    this.backendInfo = {
+      backend: 'cpu',
+      reason: backend === 'auto' ? 'auto: no gpu backend in this version, using the cpu reference' : 'requested',
+    };
+  }
+
+  /** Steps simulated so far. */
+  get step(): number {
+    return this.k;
+  }
+
+  /** Network time, ms. */
+  get t(): number {
+    return this.k * this.dt;
+  }
+
+  /**
+   * Adds `size` neurons of `model`.
+   *
+   * @example net.population(IFCurrExp, 4000, { params: { tauM: 20 }, initial: { v: uniform(-60, -50) }, label: 'P' })
+   */
+  population<P extends object>(model: NeuronModel<P>, size: number, options: PopulationOptions<P> = {}): Population<P> {
+    if (!model || typeof model.createKernel !== 'function') {
+      throw new ParameterError('model', model, 'a neuron model such as IFCurrExp or SpikeSourcePoisson', 'Network.population');
+    }
+    requireInteger('size', size, 'Network.population', 1);
+    const opts = requireObject('options', options, 'Network.population');
+    requireKnownKeys('options', opts, ['params', 'initial', 'label'], 'Network.population');
+    const label = options.label ?? `pop${this.populations.length}`;
+    if (this.populations.some((p) => p.label === label)) {
+      throw new ParameterError('label', label, 'a label not used by another population', 'Network.population');
+    }
+    const id = this.populations.length;
+    const pop = new Population<P>(id, model, size, { ...options, label }, this.dt, this.rng.fork(`population:${label}`));
+    this.populations.push(pop as unknown as Population<object>);
+    this.outgoing.push([]);
+    return pop;
+  }
+
+  private own(pop: unknown, name: string, context: string): Population<object> {
+    if (!(pop instanceof Population) || !this.populations.includes(pop as Population<object>)) {
+      throw new ParameterError(
+        name,
+        pop instanceof Population ? pop.label : pop,
+        `a population of this network (${this.populations.map((p) => `'${p.label}'`).join(', ') || 'none yet'})`,
+        context,
+      );
+    }
+    return pop as Population<object>;
+  }
+
+  /**
+   * Connects `pre` to `post` with a connector; weights, delays and receptor in `options`.
+   * Nothing is added if any argument is invalid.
+   *
+   * @example net.connect(exc, all, fixedProbability(0.02), { weight: 0.081, delay: 0.1, receptor: 'excitatory' })
+   */
+  connect(pre: Population<object>, post: Population<object>, connector: Connector, options: ProjectionOptions = {}): Projection {
+    const context = 'Network.connect';
+    const a = this.own(pre, 'pre', context);
+    const b = this.own(post, 'post', context);
+    if (!connector || typeof connector.build !== 'function') {
+      throw new ParameterError('connector', connector, 'a connector such as allToAll(), fixedProbability(p), fromList([...])', context);
+    }
+    const opts = requireObject('options', options, context);
+    requireKnownKeys('options', opts, ['weight', 'delay', 'receptor', 'label'], context);
+    const id = this.projections.length;
+    const proj = new Projection(id, a, b, connector, options, this.dt, this.rng.fork(`projection:${id}:${a.label}->${b.label}`));
+    this.projections.push(proj);
+    this.outgoing[a.id].push(proj);
+    b.ensureRingSlots(proj.maxDelay + 1, this.k);
+    return proj;
+  }
+
+  /** Injects a current source into a population (or the given neurons of it). */
+  inject(source: CurrentSource, population: Population<object>, indices?: ArrayLike<number>): void {
+    const pop = this.own(population, 'population', 'Network.inject');
+    if (!source || typeof source.addTo !== 'function') {
+      throw new ParameterError('source', source, 'a current source such as DCSource or StepCurrentSource', 'Network.inject');
+    }
+    if (pop.model.synapseKind === 'none') {
+      throw new ParameterError('population', pop.label, 'a population of neurons (not a spike source)', 'Network.inject');
+    }
+    const targets = subsetIndices(pop, indices, 'Network.inject');
+    this.injections.push({ source, population: pop, targets, rng: this.rng.fork(`injection:${this.injections.length}`) });
+    pop.iExtDirty = true;
+  }
+
+  /** Attaches a monitor; it records from the current step on. Returns the monitor. */
+  add<M extends Monitor>(monitor: M): M {
+    if (!monitor || typeof monitor.attach !== 'function') {
+      throw new ParameterError('monitor', monitor, 'a monitor such as SpikeMonitor, StateMonitor or PopulationRateMonitor', 'Network.add');
+    }
+    this.own(monitor.population, 'monitor.population', 'Network.add');
+    monitor.attach(this.dt, this.k);
+    this.monitors.push(monitor);
+    return monitor;
+  }
+
+  /** Rebuilds injected currents of populations whose sources change at step k. */
+  private updateCurrents(k: number): void {
+    const inj = this.injections;
+    for (let s = 0; s < inj.length; s++) {
+      if (inj[s].source.changesAt(k, this.dt)) inj[s].population.iExtDirty = true;
+    }
+    const pops = this.populations;
+    for (let p = 0; p < pops.length; p++) {
+      const pop = pops[p];
+      if (!pop.iExtDirty) continue;
+      pop.iExt.set(pop.iOffset);
+      for (let s = 0; s < inj.length; s++) {
+        const j = inj[s];
+        if (j.population === pop) j.source.addTo(k, this.dt, pop.iExt, j.targets, j.rng);
+      }
+      pop.iExtDirty = false;
+    }
+  }
+
+  /** One step; returns the synaptic events it delivered. */
+  private advance(): number {
+    const k = this.k;
+    const pops = this.populations;
+    const monitors = this.monitors;
+    if (this.injections.length > 0) this.updateCurrents(k);
+    else {
+      for (let p = 0; p < pops.length; p++) {
+        const pop = pops[p];
+        if (pop.iExtDirty) {
+          pop.iExt.set(pop.iOffset);
+          pop.iExtDirty = false;
+        }
+      }
+    }
+    for (let m = 0; m < monitors.length; m++) monitors[m].beforeStep?.(k);
+    for (let p = 0; p < pops.length; p++) {
+      const pop = pops[p];
+      const ring = pop.ring;
+      if (ring) {
+        const slot = k % ring.slots;
+        pop.spikeCount = pop.kernel.step(k, ring.viewsE[slot], ring.viewsI[slot]);
+      } else {
+        pop.spikeCount = pop.kernel.step(k, this.emptyInput, this.emptyInput);
+      }
+    }
+    let events = 0;
+    for (let p = 0; p < pops.length; p++) {
+      const pop = pops[p];
+      const count = pop.spikeCount;
+      if (count === 0) continue;
+      const out = this.outgoing[p];
+      for (let q = 0; q < out.length; q++) events += this.propagate(out[q], pop.spikes, count, k);
+    }
+    for (let m = 0; m < monitors.length; m++) monitors[m].afterStep?.(k);
+    this.k = k + 1;
+    return events;
+  }
+
+  private propagate(proj: Projection, spikes: Uint32Array, count: number, k: number): number {
+    const ring = proj.post.ring!;
+    const excitatory = proj.receptor === 'excitatory';
+    if (proj.delay === null) {
+      const slot = (k + 1 + proj.constantDelay) % ring.slots;
+      const view = excitatory ? ring.viewsE[slot] : ring.viewsI[slot];
+      return propagateConstantDelay(spikes, count, proj.rowPtr, proj.target, proj.weight, view);
+    }
+    const offsets = this.slotOffsetsFor(ring, proj.maxDelay, k);
+    return propagateHeterogeneousDelay(
+      spikes,
+      count,
+      proj.rowPtr,
+      proj.target,
+      proj.weight,
+      proj.delay,
+      excitatory ? ring.bufferE : ring.bufferI,
+      offsets,
+    );
+  }
+
+  /** Offsets of the slots reached after d = 0..maxDelay steps by a spike of step k (reused array). */
+  private slotOffsetsFor(ring: InputRing, maxDelay: number, k: number): Int32Array {
+    if (this.slotOffsets.length < maxDelay + 1) this.slotOffsets = new Int32Array(maxDelay + 1);
+    const off = this.slotOffsets;
+    for (let d = 0; d <= maxDelay; d++) off[d] = ((k + 1 + d) % ring.slots) * ring.stride;
+    return off;
+  }
+
+  /**
+   * Simulates `duration` ms (a whole number of steps) from where the last run stopped.
+   */
+  run(duration: number, options: RunOptions = {}): RunResult {
+    if (typeof duration !== 'number' || !Number.isFinite(duration) || duration < 0) {
+      throw new ParameterError('duration', duration, 'a finite time >= 0 (ms)', 'Network.run');
+    }
+    const steps = Math.round(duration / this.dt);
+    if (Math.abs(steps * this.dt - duration) > 1e-6 * Math.max(this.dt, duration)) {
+      throw new ParameterError('duration', duration, `a whole number of steps of dt = ${this.dt} ms`, 'Network.run');
+    }
+    const opts = requireObject('options', options, 'Network.run');
+    requireKnownKeys('options', opts, ['onProgress', 'progressInterval', 'signal'], 'Network.run');
+    const { onProgress, signal } = options;
+    const interval = options.progressInterval ?? 250;
+    const t0 = performance.now();
+    let nextReport = t0 + interval;
+    let events = 0;
+    let done = 0;
+    let interrupted = false;
+    // Check the clock and the signal only every few steps: both cost more than a small step.
+    const checkEvery = 64;
+    for (; done < steps; done++) {
+      if (done % checkEvery === 0 && done > 0) {
+        if (signal?.aborted) {
+          interrupted = true;
+          break;
+        }
+        if (onProgress) {
+          const now = performance.now();
+          if (now >= nextReport) {
+            nextReport = now + interval;
+            onProgress({ done: done * this.dt, total: steps * this.dt, t: this.t, elapsed: (now - t0) / 1000 });
+          }
+        }
+      }
+      events += this.advance();
+    }
+    if (!interrupted && signal?.aborted && done < steps) interrupted = true;
+    const wallTime = (performance.now() - t0) / 1000;
+    this.events += events;
+    onProgress?.({ done: done * this.dt, total: steps * this.dt, t: this.t, elapsed: wallTime });
+    return { steps: done, interrupted, wallTime, events };
+  }
+
+  /** Total synapses in all projections. */
+  get synapseCount(): number {
+    return this.projections.reduce((s, p) => s + p.size, 0);
+  }
+
+  /** The population with this label (throws a ParameterError naming the known labels). */
+  getPopulation(label: string): Population<object> {
+    const pop = this.populations.find((p) => p.label === label);
+    if (!pop) {
+      throw new ParameterError('label', label, `a population label: ${this.populations.map((p) => `'${p.label}'`).join(', ')}`, 'Network.getPopulation');
+    }
+    return pop;
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * Engram: a simulator of spiking memory. This module is the public API; everything a
+ * user needs is importable from here.
+ */
+export { EngramError, ParameterError, StateError } from './core/errors.js';
+export { Rng, type Seed } from './core/rng.js';
+export {
+  uniform,
+  normal,
+  normalClipped,
+  exponential,
+  isDistribution,
+  type Distribution,
+  type ValueSpec,
+} from './core/distributions.js';
+
+export type { NeuronModel, NeuronKernel, KernelArrays, Receptor, SynapseKind, ParamsOf } from './neurons/model.js';
+export { IFCurrExp, stepIFCurrExp, ifCurrExpPropagators, type IFCurrExpParams, type IFCurrExpPropagators } from './neurons/ifCurrExp.js';
+export { SpikeSourcePoisson, type SpikeSourcePoissonParams } from './neurons/spikeSourcePoisson.js';
+export { SpikeSourceArray, type SpikeSourceArrayParams } from './neurons/spikeSourceArray.js';
+
+export type { Connector, ConnectionSet, SelfConnectionOptions } from './synapses/connector.js';
+export { allToAll } from './synapses/connectors/allToAll.js';
+export { oneToOne } from './synapses/connectors/oneToOne.js';
+export { fixedProbability } from './synapses/connectors/fixedProbability.js';
+export { fixedNumberPre } from './synapses/connectors/fixedNumberPre.js';
+export { fixedNumberPost } from './synapses/connectors/fixedNumberPost.js';
+export { fromList, type ConnectionTuple } from './synapses/connectors/fromList.js';
+
+export {
+  Network,
+  type NetworkOptions,
+  type BackendName,
+  type BackendInfo,
+  type RunOptions,
+  type RunProgress,
+  type RunResult,
+} from './engine/network.js';
+export { Population, type PopulationOptions } from './engine/population.js';
+export { Projection, type ProjectionOptions, MAX_DELAY_STEPS } from './engine/projection.js';
+export type { Monitor } from './engine/monitor.js';
+export { SpikeMonitor, type SpikeMonitorOptions } from './engine/monitors/spikeMonitor.js';
+export { StateMonitor, type StateMonitorOptions } from './engine/monitors/stateMonitor.js';
+export { PopulationRateMonitor, type RateSeries } from './engine/monitors/populationRateMonitor.js';
+export type { CurrentSource } from './engine/stimuli/currentSource.js';
+export { DCSource, type DCSourceOptions } from './engine/stimuli/dcSource.js';
+export { StepCurrentSource, type StepCurrentSourceOptions } from './engine/stimuli/stepCurrentSource.js';
+export { ACSource, type ACSourceOptions } from './engine/stimuli/acSource.js';
+export { NoisyCurrentSource, type NoisyCurrentSourceOptions } from './engine/stimuli/noisyCurrentSource.js';
+
+export type {
+  Experiment,
+  ExperimentMeta,
+  ExperimentContext,
+  ExperimentOutput,
+  ParameterSpec,
+  ParameterValues,
+  FigureSpec,
+  Comparison,
+  Progress,
+} from './io/experiment.js';
