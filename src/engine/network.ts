@@ -4,11 +4,14 @@
  * Each step k (from t_k = k dt to t_{k+1}), in this order (as NEST and Brian):
  * 1. current sources that change at t_k rebuild the injected currents;
  * 2. monitors sample state at t_k;
- * 3. every population's kernel adds the input arriving at t_k (ring slot k), integrates
- *    and applies threshold/reset, listing its spikes (stamped t_{k+1});
- * 4. each projection propagates its source's spikes into the target's ring slot
- *    k + 1 + delay;
- * 5. monitors record the spikes.
+ * 3. input arriving at t_k is delivered: projections with one delay into a model that
+ *    names its input variables add the weights of the spikes of step k - 1 - delay
+ *    straight into those variables; the others left theirs in the target's delay ring;
+ * 4. every population's kernel adds its ring input (slot k), integrates and applies
+ *    threshold/reset, listing its spikes (stamped t_{k+1});
+ * 5. ring-mode projections propagate the new spikes into the target's ring slot
+ *    k + 1 + delay; populations with direct-mode projections keep them in a short history;
+ * 6. monitors record the spikes.
  * `run()` may be called repeatedly: a run split into two calls gives exactly the spikes
  * of one call, because all state, including every random stream, lives on.
  */
@@ -21,6 +24,7 @@ import { propagateConstantDelay, propagateHeterogeneousDelay } from '../backends
 import type { Monitor } from './monitor.js';
 import { subsetIndices } from './monitor.js';
 import { Population, type InputRing, type PopulationOptions } from './population.js';
+import { SpikeHistory } from './spikeHistory.js';
 import { Projection, type ProjectionOptions } from './projection.js';
 import type { CurrentSource } from './stimuli/currentSource.js';
 
@@ -104,9 +108,12 @@ export class Network {
   readonly monitors: Monitor[] = [];
   private readonly rng: Rng;
   private readonly injections: Injection[] = [];
-  private readonly emptyInput = new Float32Array(0);
-  /** projections grouped by source population, for the propagation loop */
+  /** ring-mode projections grouped by source population, for the propagation loop */
   private outgoing: Projection[][] = [];
+  /** direct-mode projections, delivered at the start of the arrival step */
+  private direct: Projection[] = [];
+  /** per population: recent spikes, for direct-mode projections (null if none leave it) */
+  private histories: Array<SpikeHistory | null> = [];
   private slotOffsets = new Int32Array(0);
   private k = 0;
   /** total synaptic events delivered since construction */
@@ -158,6 +165,7 @@ export class Network {
     const pop = new Population<P>(id, model, size, { ...options, label }, this.dt, this.rng.fork(`population:${label}`));
     this.populations.push(pop as unknown as Population<object>);
     this.outgoing.push([]);
+    this.histories.push(null);
     return pop;
   }
 
@@ -189,10 +197,17 @@ export class Network {
     const opts = requireObject('options', options, context);
     requireKnownKeys('options', opts, ['weight', 'delay', 'receptor', 'label'], context);
     const id = this.projections.length;
-    const proj = new Projection(id, a, b, connector, options, this.dt, this.rng.fork(`projection:${id}:${a.label}->${b.label}`));
+    const proj = new Projection(id, a, b, connector, options, this.dt, this.rng.fork(`projection:${id}:${a.label}->${b.label}`), this.k);
     this.projections.push(proj);
-    this.outgoing[a.id].push(proj);
-    b.ensureRingSlots(proj.maxDelay + 1, this.k);
+    if (proj.direct) {
+      this.direct.push(proj);
+      // Spikes of step j are delivered at step j + 1 + delay: keep delay + 1 steps.
+      const history = (this.histories[a.id] ??= new SpikeHistory());
+      history.ensureDepth(proj.constantDelay + 1);
+    } else {
+      this.outgoing[a.id].push(proj);
+      b.ensureRingSlots(proj.maxDelay + 1, this.k);
+    }
     return proj;
   }
 
@@ -231,12 +246,12 @@ export class Network {
     for (let p = 0; p < pops.length; p++) {
       const pop = pops[p];
       if (!pop.iExtDirty) continue;
-      pop.iExt.set(pop.iOffset);
+      const iExt = pop.resetIExt();
       for (let s = 0; s < inj.length; s++) {
         const j = inj[s];
-        if (j.population === pop) j.source.addTo(k, this.dt, pop.iExt, j.targets, j.rng);
+        if (j.population === pop) j.source.addTo(k, this.dt, iExt, j.targets, j.rng);
       }
-      pop.iExtDirty = false;
+      pop.finishIExt();
     }
   }
 
@@ -245,17 +260,9 @@ export class Network {
     const k = this.k;
     const pops = this.populations;
     const monitors = this.monitors;
-    if (this.injections.length > 0) this.updateCurrents(k);
-    else {
-      for (let p = 0; p < pops.length; p++) {
-        const pop = pops[p];
-        if (pop.iExtDirty) {
-          pop.iExt.set(pop.iOffset);
-          pop.iExtDirty = false;
-        }
-      }
-    }
+    this.updateCurrents(k);
     for (let m = 0; m < monitors.length; m++) monitors[m].beforeStep?.(k);
+    let events = this.deliverDirect(k);
     for (let p = 0; p < pops.length; p++) {
       const pop = pops[p];
       const ring = pop.ring;
@@ -263,19 +270,42 @@ export class Network {
         const slot = k % ring.slots;
         pop.spikeCount = pop.kernel.step(k, ring.viewsE[slot], ring.viewsI[slot]);
       } else {
-        pop.spikeCount = pop.kernel.step(k, this.emptyInput, this.emptyInput);
+        pop.spikeCount = pop.kernel.step(k, null, null);
       }
     }
-    let events = 0;
+    const histories = this.histories;
     for (let p = 0; p < pops.length; p++) {
       const pop = pops[p];
       const count = pop.spikeCount;
+      const history = histories[p];
+      if (history !== null) history.record(k, pop.spikes, count);
       if (count === 0) continue;
       const out = this.outgoing[p];
       for (let q = 0; q < out.length; q++) events += this.propagate(out[q], pop.spikes, count, k);
     }
     for (let m = 0; m < monitors.length; m++) monitors[m].afterStep?.(k);
     this.k = k + 1;
+    return events;
+  }
+
+  /**
+   * Adds the input that arrives at step k through direct-mode projections: the spikes
+   * of step k - 1 - delay, weights added straight into the target's synaptic variables.
+   */
+  private deliverDirect(k: number): number {
+    const direct = this.direct;
+    let events = 0;
+    for (let q = 0; q < direct.length; q++) {
+      const proj = direct[q];
+      const j = k - 1 - proj.constantDelay;
+      if (j < proj.sinceStep) continue;
+      const history = this.histories[proj.pre.id]!;
+      const count = history.countOf(j);
+      if (count === 0) continue;
+      const targets = proj.post.model.inputTargets!;
+      const out = proj.post.state[proj.receptor === 'excitatory' ? targets.excitatory : targets.inhibitory];
+      events += propagateConstantDelay(history.spikesOf(j), count, proj.rowPtr, proj.target, proj.weight, out);
+    }
     return events;
   }
 

@@ -55,8 +55,9 @@ export class Population<P extends object = Record<string, number>> {
   iExtDirty = true;
   /** @internal the network's RNG stream for this population */
   readonly rng: Rng;
-  /** @internal the delay ring (null for spike sources) */
+  /** @internal the delay ring (null while all input is delivered directly, and for spike sources) */
   ring: InputRing | null = null;
+  private ringSlots: number;
   private readonly arena: Arena;
   private readonly arrays: KernelArrays;
   private iOffsetView!: Float32Array;
@@ -85,8 +86,10 @@ export class Population<P extends object = Record<string, number>> {
     const params = { ...model.defaults, ...given } as P;
     model.validate(params);
     this.params = params;
-    const takesInput = model.synapseKind !== 'none';
-    this.arena = new Arena(this.regions(takesInput ? 2 : 0));
+    // Models that name their input variables get input added directly and need a ring
+    // only once a projection with per-synapse delays targets them.
+    this.ringSlots = model.synapseKind !== 'none' && !model.inputTargets ? 2 : 0;
+    this.arena = new Arena(this.regions(this.ringSlots));
     this.arrays = {} as KernelArrays;
     this.bindViews();
     const init = model.initialState(params);
@@ -128,8 +131,9 @@ export class Population<P extends object = Record<string, number>> {
     arrays.state = this.state;
     arrays.refractory = a.view('refractory') as Int32Array;
     arrays.iExt = a.view('iExt') as Float32Array;
+    arrays.iExtActive ??= false;
     arrays.spikes = a.view('spikes') as Uint32Array;
-    const slots = this.ring?.slots ?? (this.model.synapseKind !== 'none' ? 2 : 0);
+    const slots = this.ringSlots;
     if (slots > 0) {
       const stride = padToVector(this.size);
       this.ring = {
@@ -148,11 +152,11 @@ export class Population<P extends object = Record<string, number>> {
    * the value due at step s (s >= currentStep) moves from slot s mod old to s mod new.
    */
   ensureRingSlots(slots: number, currentStep: number): void {
-    const ring = this.ring;
-    if (!ring || slots <= ring.slots) return;
-    const old = ring.slots;
-    const stride = ring.stride;
-    this.ring = { ...ring, slots };
+    const old = this.ringSlots;
+    slots = Math.max(2, slots);
+    if (slots <= old) return;
+    const stride = padToVector(this.size);
+    this.ringSlots = slots;
     this.arena.relayout(this.regions(slots), (name, from, to) => {
       if (name !== 'ringE' && name !== 'ringI') return false;
       for (let s = currentStep; s < currentStep + old; s++) {
@@ -162,6 +166,21 @@ export class Population<P extends object = Record<string, number>> {
       return true;
     });
     this.bindViews();
+  }
+
+  /** @internal resets iExt to iOffset; the network then adds its current sources and calls {@link finishIExt} */
+  resetIExt(): Float32Array {
+    this.arrays.iExt.set(this.iOffsetView);
+    return this.arrays.iExt;
+  }
+
+  /** @internal notes whether iExt is nonzero anywhere, so kernels may skip it */
+  finishIExt(): void {
+    const iExt = this.arrays.iExt;
+    let active = false;
+    for (let i = 0; i < iExt.length && !active; i++) active = iExt[i] !== 0;
+    (this.arrays as { iExtActive: boolean }).iExtActive = active;
+    this.iExtDirty = false;
   }
 
   /** steps of refractoriness left per neuron */

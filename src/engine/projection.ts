@@ -50,6 +50,14 @@ export class Projection {
   readonly constantDelay: number;
   /** the longest delay, steps */
   readonly maxDelay: number;
+  /**
+   * @internal true when the weights are added straight into the target's synaptic
+   * variables at the arrival step (one delay, and a model with `inputTargets`);
+   * false when they go through the target's delay ring
+   */
+  readonly direct: boolean;
+  /** @internal the step at which the projection was made: earlier spikes are not sent */
+  readonly sinceStep: number;
 
   /** @internal use `network.connect(...)` */
   constructor(
@@ -60,7 +68,9 @@ export class Projection {
     options: ProjectionOptions,
     dt: number,
     rng: Rng,
+    sinceStep = 0,
   ) {
+    this.sinceStep = sinceStep;
     this.id = id;
     this.pre = pre;
     this.post = post;
@@ -139,6 +149,7 @@ export class Projection {
       this.constantDelay = -1;
     }
     this.maxDelay = hi;
+    this.direct = this.delay === null && post.model.inputTargets !== undefined;
   }
 
   /** Number of synapses. */

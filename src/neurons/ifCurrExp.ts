@@ -146,6 +146,7 @@ export const IFCurrExp: NeuronModel<IFCurrExpParams> = {
   units: UNITS,
   stateVariables: { v: 'mV', iSynE: 'nA', iSynI: 'nA' },
   synapseKind: 'current',
+  inputTargets: { excitatory: 'iSynE', inhibitory: 'iSynI' },
   initialState: (p) => ({ v: p.vRest, iSynE: 0, iSynI: 0 }),
   thresholdOf: (p) => p.vThresh,
   validate(p) {
@@ -183,9 +184,10 @@ export const IFCurrExp: NeuronModel<IFCurrExpParams> = {
         let count = 0;
         let from = 0;
         if (simd !== null && n4 > 0) {
-          count = simd(
+          const ring = inE !== null && inI !== null;
+          count = simd.variants[(ring ? 2 : 0) + (a.iExtActive ? 1 : 0)](
             v.byteOffset, iSynE.byteOffset, iSynI.byteOffset, a.refractory.byteOffset, a.iExt.byteOffset,
-            inE.byteOffset, inI.byteOffset, a.spikes.byteOffset, n4 * 4,
+            ring ? inE.byteOffset : 0, ring ? inI.byteOffset : 0, a.spikes.byteOffset, n4 * 4,
             c.p33, c.p30, c.p31e, c.p31i, c.p11e, c.p11i, c.vRest, c.vReset, c.vThresh, c.refSteps,
           );
           from = n4;

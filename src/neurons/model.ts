@@ -44,6 +44,8 @@ export interface KernelArrays {
   readonly refractory: Int32Array;
   /** injected current (iOffset + current sources), nA, constant over a step */
   readonly iExt: Float32Array;
+  /** false while iExt is zero everywhere (kernels may skip reading it) */
+  readonly iExtActive: boolean;
   /** indices of neurons that spiked in the last step (first `count` entries valid) */
   readonly spikes: Uint32Array;
 }
@@ -54,9 +56,10 @@ export interface NeuronKernel {
    * Adds this step's input (`inputE`, `inputI`: one value per neuron, zeroed by the
    * kernel after use), integrates from t_k to t_{k+1}, applies threshold and reset,
    * writes the indices of spiking neurons into `arrays.spikes` and returns their count.
-   * Spike sources ignore the inputs.
+   * The inputs are null when the model declares {@link NeuronModel.inputTargets} and
+   * all input of the population was delivered directly. Spike sources ignore them.
    */
-  step(k: number, inputE: Float32Array, inputI: Float32Array): number;
+  step(k: number, inputE: Float32Array | null, inputI: Float32Array | null): number;
   /** Called when parameters that the kernel precomputed from may have changed. */
   refresh?(): void;
 }
@@ -79,6 +82,14 @@ export interface NeuronModel<P extends object = ModelParameters> {
   /** default initial value of each state variable, given the parameters */
   initialState(params: Readonly<P>): Record<string, number>;
   readonly synapseKind: SynapseKind;
+  /**
+   * When a model adds arriving input unchanged into one state variable per receptor
+   * (e.g. IFCurrExp: iSynE += w), it names them here; projections with a single delay
+   * then add their weights straight into those variables at the start of the arrival
+   * step, and the population needs no delay ring (less memory traffic per step).
+   * Models whose input enters with a scale or into several variables leave it out.
+   */
+  readonly inputTargets?: Readonly<Record<Receptor, string>>;
   /** the threshold variable and value drawn in trace figures, when the model has one */
   thresholdOf?(params: Readonly<P>): number;
   /** Throws a ParameterError naming the first invalid parameter. */

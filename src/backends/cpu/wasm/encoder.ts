@@ -62,6 +62,7 @@ export class Code {
   i32Add() { return this.op(0x6a); }
   i32Sub() { return this.op(0x6b); }
   i32And() { return this.op(0x71); }
+  i32Or() { return this.op(0x72); }
   i32Shl() { return this.op(0x74); }
   i32ShrU() { return this.op(0x76); }
   i32LtU() { return this.op(0x49); }
@@ -89,6 +90,7 @@ export class Code {
   v128And() { return this.simd(0x4e); }
   v128AndNot() { return this.simd(0x4f); }
   v128Bitselect() { return this.simd(0x52); }
+  v128AnyTrue() { return this.simd(0x53); }
   i32x4Bitmask() { return this.simd(0xa4); }
 }
 
@@ -102,7 +104,7 @@ export function buildModule(
   results: readonly number[],
   locals: readonly number[],
   code: Code,
-): Uint8Array {
+): Uint8Array<ArrayBuffer> {
   const type = section(1, [1, 0x60, ...uleb(params.length), ...params, ...uleb(results.length), ...results]);
   const imports = section(2, [1, ...str('env'), ...str('memory'), 0x02, 0x00, ...uleb(1)]);
   const funcs = section(3, [1, 0]);
@@ -117,5 +119,5 @@ export function buildModule(
   const localBytes = [...uleb(runs.length), ...runs.flatMap(([count, t]) => [...uleb(count), t])];
   const body = [...localBytes, ...code.bytes, 0x0b];
   const codeSec = section(10, [1, ...uleb(body.length), ...body]);
-  return Uint8Array.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, ...type, ...imports, ...funcs, ...exports, ...codeSec]);
+  return new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, ...type, ...imports, ...funcs, ...exports, ...codeSec]);
 }

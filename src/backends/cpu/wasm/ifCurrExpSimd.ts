@@ -58,17 +58,21 @@ export function stepIFCurrExpF32(
   iSynI: Float32Array,
   refractory: Int32Array,
   iExt: Float32Array,
-  inputE: Float32Array,
-  inputI: Float32Array,
+  inputE: Float32Array | null,
+  inputI: Float32Array | null,
   spikes: Uint32Array,
   count: number,
   c: IFCurrExpF32Constants,
 ): number {
   for (let i = from; i < to; i++) {
-    const ie = f(iSynE[i] + inputE[i]);
-    const ii = f(iSynI[i] + inputI[i]);
-    inputE[i] = 0;
-    inputI[i] = 0;
+    let ie = iSynE[i];
+    let ii = iSynI[i];
+    if (inputE !== null && inputI !== null) {
+      ie = f(ie + inputE[i]);
+      ii = f(ii + inputI[i]);
+      inputE[i] = 0;
+      inputI[i] = 0;
+    }
     iSynE[i] = f(ie * c.p11e);
     iSynI[i] = f(ii * c.p11i);
     const r = refractory[i];
@@ -93,7 +97,15 @@ export function stepIFCurrExpF32(
 const P = { v: 0, ie: 1, ii: 2, r: 3, ext: 4, inE: 5, inI: 6, spk: 7, nBytes: 8, p33: 9, p30: 10, p31e: 11, p31i: 12, p11e: 13, p11i: 14, vRest: 15, vReset: 16, vThresh: 17, refSteps: 18 };
 const L = { o: 19, count: 20, bits: 21, idx: 22, IE: 23, II: 24, R: 25, VOLD: 26, VN: 27, ACT: 28, SPK: 29, cP33: 30, cP30: 31, cP31E: 32, cP31I: 33, cP11E: 34, cP11I: 35, cVREST: 36, cVRESET: 37, cVTH: 38, cREF: 39, cONE: 40 };
 
-function kernelBytes(): Uint8Array {
+/** Which inputs a kernel variant reads. */
+export interface IFCurrExpKernelVariant {
+  /** reads and zeroes the ring input slots */
+  readonly ringInput: boolean;
+  /** reads iExt (skipped while it is zero everywhere; adding +0 changes nothing) */
+  readonly ext: boolean;
+}
+
+function kernelBytes(variant: IFCurrExpKernelVariant): Uint8Array<ArrayBuffer> {
   const c = new Code();
   const at = (ptr: number) => c.get(ptr).get(L.o).i32Add();
   // Splat the constants once.
@@ -108,28 +120,37 @@ function kernelBytes(): Uint8Array {
   c.block().loop();
   c.get(L.o).get(P.nBytes).i32GeU().brIf(1);
   // Synaptic input and decay.
-  at(P.ie).v128Load(); at(P.inE).v128Load(); c.f32x4Add().set(L.IE);
-  at(P.ii).v128Load(); at(P.inI).v128Load(); c.f32x4Add().set(L.II);
-  at(P.inE); c.v128Zero().v128Store();
-  at(P.inI); c.v128Zero().v128Store();
+  at(P.ie).v128Load();
+  if (variant.ringInput) { at(P.inE).v128Load(); c.f32x4Add(); }
+  c.set(L.IE);
+  at(P.ii).v128Load();
+  if (variant.ringInput) { at(P.inI).v128Load(); c.f32x4Add(); }
+  c.set(L.II);
+  if (variant.ringInput) {
+    at(P.inE); c.v128Zero().v128Store();
+    at(P.inI); c.v128Zero().v128Store();
+  }
   at(P.ie); c.get(L.IE).get(L.cP11E).f32x4Mul().v128Store();
   at(P.ii); c.get(L.II).get(L.cP11I).f32x4Mul().v128Store();
   at(P.r).v128Load(); c.set(L.R);
   at(P.v).v128Load(); c.set(L.VOLD);
   // vn = (((v - vRest) p33 + vRest) + ext p30 + ie p31e) + ii p31i
   c.get(L.VOLD).get(L.cVREST).f32x4Sub().get(L.cP33).f32x4Mul().get(L.cVREST).f32x4Add();
-  at(P.ext).v128Load(); c.get(L.cP30).f32x4Mul().f32x4Add();
+  if (variant.ext) { at(P.ext).v128Load(); c.get(L.cP30).f32x4Mul().f32x4Add(); }
   c.get(L.IE).get(L.cP31E).f32x4Mul().f32x4Add();
   c.get(L.II).get(L.cP31I).f32x4Mul().f32x4Add().set(L.VN);
   // active = refractory == 0; spike = active & (vn >= vThresh)
   c.get(L.R).v128Zero().i32x4Eq().set(L.ACT);
-  c.get(L.VN).get(L.cVTH).f32x4Ge().get(L.ACT).v128And().set(L.SPK);
+  c.get(L.VN).get(L.cVTH).f32x4Ge().get(L.ACT).v128And().tee(L.SPK).i32x4Bitmask().set(L.bits);
   // v = active ? (spike ? vReset : vn) : v
   at(P.v); c.get(L.cVRESET).get(L.VN).get(L.SPK).v128Bitselect().get(L.VOLD).get(L.ACT).v128Bitselect().v128Store();
-  // refractory = spike ? refSteps : refractory - (active ? 0 : 1)
+  // refractory = spike ? refSteps : refractory - (active ? 0 : 1); unchanged (all 0) in most vectors, so
+  // store only when a lane is refractory or spiking.
+  c.get(L.R).v128AnyTrue().get(L.bits).i32Or().if();
   at(P.r); c.get(L.cREF).get(L.R).get(L.cONE).get(L.ACT).v128AndNot().i32x4Sub().get(L.SPK).v128Bitselect().v128Store();
+  c.end();
   // Append spiking lanes.
-  c.get(L.SPK).i32x4Bitmask().tee(L.bits).if();
+  c.get(L.bits).if();
   c.get(L.o).i32(2).i32ShrU().set(L.idx);
   for (let lane = 0; lane < 4; lane++) {
     c.get(L.bits).i32(1 << lane).i32And().if();
@@ -150,24 +171,37 @@ function kernelBytes(): Uint8Array {
 
 type StepFn = (...args: number[]) => number;
 
-let compiled: WebAssembly.Module | null | undefined;
+const compiled = new Map<string, WebAssembly.Module | null>();
 
-/** The compiled kernel module, or null where WebAssembly SIMD is not available. */
-export function ifCurrExpSimdModule(): WebAssembly.Module | null {
-  if (compiled !== undefined) return compiled;
+/** The compiled kernel module of a variant, or null where WebAssembly SIMD is not available. */
+export function ifCurrExpSimdModule(variant: IFCurrExpKernelVariant): WebAssembly.Module | null {
+  const key = `${+variant.ringInput}${+variant.ext}`;
+  if (compiled.has(key)) return compiled.get(key)!;
+  let mod: WebAssembly.Module | null = null;
   try {
-    const bytes = kernelBytes();
-    compiled = typeof WebAssembly !== 'undefined' && WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
+    const bytes = kernelBytes(variant);
+    mod = typeof WebAssembly !== 'undefined' && WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
   } catch {
-    compiled = null;
+    mod = null;
   }
-  return compiled;
+  compiled.set(key, mod);
+  return mod;
 }
 
-/** Instantiates the SIMD kernel on `memory`; null where SIMD is not available. */
-export function instantiateIFCurrExpSimd(memory: WebAssembly.Memory): StepFn | null {
-  const mod = ifCurrExpSimdModule();
-  if (!mod) return null;
-  const instance = new WebAssembly.Instance(mod, { env: { memory } });
-  return instance.exports.step as StepFn;
+/** The four variants of the SIMD kernel instantiated on `memory`; null where SIMD is not available. */
+export interface IFCurrExpSimdKernels {
+  /** index: ringInput * 2 + ext */
+  readonly variants: readonly StepFn[];
+}
+
+export function instantiateIFCurrExpSimd(memory: WebAssembly.Memory): IFCurrExpSimdKernels | null {
+  const variants: StepFn[] = [];
+  for (const ringInput of [false, true]) {
+    for (const ext of [false, true]) {
+      const mod = ifCurrExpSimdModule({ ringInput, ext });
+      if (!mod) return null;
+      variants.push(new WebAssembly.Instance(mod, { env: { memory } }).exports.step as StepFn);
+    }
+  }
+  return { variants };
 }

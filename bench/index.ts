@@ -1,0 +1,48 @@
+/**
+ * The benchmark registry behind `npm run bench -- <name> [...]` and `engram bench`.
+ * Benchmarks report what they measured (times, events/s, ratios); they are never
+ * unit tests.
+ */
+import { pathToFileURL } from 'node:url';
+import { cubaMain } from './cuba.js';
+
+export interface Benchmark {
+  readonly description: string;
+  run(args: string[], opts: { json: boolean }): Promise<void>;
+}
+
+export const benchmarks: Record<string, Benchmark> = {
+  cuba: {
+    description: 'Vogels & Abbott (2005) CUBA network, 1 s, N = 4000 ... 256000; --n N, --json, --brian',
+    async run(args, opts) {
+      const a = opts.json && !args.includes('--json') ? [...args, '--json'] : args;
+      await cubaMain(a);
+    },
+  },
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === 'help') {
+    console.log('usage: npm run bench -- <name> [options]');
+    for (const [k, b] of Object.entries(benchmarks)) console.log(`  ${k.padEnd(8)} ${b.description}`);
+    return name ? 0 : 2;
+  }
+  const bench = benchmarks[name];
+  if (!bench) {
+    console.error(`unknown benchmark '${name}'; known: ${Object.keys(benchmarks).join(', ')}`);
+    return 2;
+  }
+  await bench.run(rest, { json: rest.includes('--json') });
+  return 0;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (err: Error) => {
+      console.error(err.message);
+      process.exit(2);
+    },
+  );
+}
