@@ -112,6 +112,7 @@ export class Population<P extends object = Record<string, number>> {
       { name: 'iOffset', type: Float32Array, length: n },
       { name: 'iExt', type: Float32Array, length: n },
       { name: 'spikes', type: Uint32Array, length: n },
+      { name: 'scratch', type: Int32Array, length: 32 },
     );
     if (ringSlots > 0) {
       regions.push({ name: 'ringE', type: Float32Array, length: n, count: ringSlots });
@@ -133,6 +134,7 @@ export class Population<P extends object = Record<string, number>> {
     arrays.iExt = a.view('iExt') as Float32Array;
     arrays.iExtActive ??= false;
     arrays.spikes = a.view('spikes') as Uint32Array;
+    arrays.scratch = a.view('scratch') as Int32Array;
     const slots = this.ringSlots;
     if (slots > 0) {
       const stride = padToVector(this.size);

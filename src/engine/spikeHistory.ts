@@ -33,7 +33,8 @@ export class SpikeHistory {
   record(k: number, spikes: Uint32Array, count: number): void {
     const at = k % this.depth;
     if (this.slots[at].length < count) this.slots[at] = new Uint32Array(Math.max(count, this.slots[at].length * 2));
-    this.slots[at].set(spikes.subarray(0, count));
+    const slot = this.slots[at];
+    for (let s = 0; s < count; s++) slot[s] = spikes[s]; // no subarray: nothing allocated per step
     this.counts[at] = count;
     this.steps[at] = k;
   }

@@ -172,24 +172,45 @@ export const IFCurrExp: NeuronModel<IFCurrExpParams> = {
     let c = f32Constants(ifCurrExpPropagators(p, dt), p.vRest, p.vReset, p.vThresh);
     let simd: ReturnType<typeof instantiateIFCurrExpSimd> = null;
     let boundTo: WebAssembly.Memory | null = null;
+    let argsI = a.scratch;
+    let argsF = new Float32Array(argsI.buffer, argsI.byteOffset, argsI.length);
     const n = a.size;
     const n4 = n - (n % 4);
     return {
       step(_k, inE, inI) {
         const { v, iSynE, iSynI } = a.state;
         if (boundTo !== a.memory) {
+          // The arena moved (a ring grew): bind the kernel and its argument block again.
           boundTo = a.memory;
           simd = instantiateIFCurrExpSimd(a.memory);
+          argsI = a.scratch;
+          argsF = new Float32Array(argsI.buffer, argsI.byteOffset, argsI.length);
         }
         let count = 0;
         let from = 0;
         if (simd !== null && n4 > 0) {
           const ring = inE !== null && inI !== null;
-          count = simd.variants[(ring ? 2 : 0) + (a.iExtActive ? 1 : 0)](
-            v.byteOffset, iSynE.byteOffset, iSynI.byteOffset, a.refractory.byteOffset, a.iExt.byteOffset,
-            ring ? inE.byteOffset : 0, ring ? inI.byteOffset : 0, a.spikes.byteOffset, n4 * 4,
-            c.p33, c.p30, c.p31e, c.p31i, c.p11e, c.p11i, c.vRest, c.vReset, c.vThresh, c.refSteps,
-          );
+          // Argument block, in the order of IF_CURR_EXP_ARGS.
+          argsI[0] = v.byteOffset;
+          argsI[1] = iSynE.byteOffset;
+          argsI[2] = iSynI.byteOffset;
+          argsI[3] = a.refractory.byteOffset;
+          argsI[4] = a.iExt.byteOffset;
+          argsI[5] = ring ? inE.byteOffset : 0;
+          argsI[6] = ring ? inI.byteOffset : 0;
+          argsI[7] = a.spikes.byteOffset;
+          argsI[8] = n4 * 4;
+          argsF[9] = c.p33;
+          argsF[10] = c.p30;
+          argsF[11] = c.p31e;
+          argsF[12] = c.p31i;
+          argsF[13] = c.p11e;
+          argsF[14] = c.p11i;
+          argsF[15] = c.vRest;
+          argsF[16] = c.vReset;
+          argsF[17] = c.vThresh;
+          argsI[18] = c.refSteps;
+          count = simd.variants[(ring ? 2 : 0) + (a.iExtActive ? 1 : 0)](argsI.byteOffset);
           from = n4;
         }
         return stepIFCurrExpF32(from, n, v, iSynE, iSynI, a.refractory, a.iExt, inE, inI, a.spikes, count, c);

@@ -48,6 +48,8 @@ export interface KernelArrays {
   readonly iExtActive: boolean;
   /** indices of neurons that spiked in the last step (first `count` entries valid) */
   readonly spikes: Uint32Array;
+  /** 32 words of the memory for a WebAssembly kernel's arguments (as Int32; alias as Float32) */
+  readonly scratch: Int32Array;
 }
 
 /** Advances a population by one step. */

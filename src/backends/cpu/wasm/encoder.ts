@@ -68,6 +68,10 @@ export class Code {
   i32LtU() { return this.op(0x49); }
   i32GeU() { return this.op(0x4f); }
   i32Eqz() { return this.op(0x45); }
+  /** i32.load with natural alignment and a constant byte offset */
+  i32Load(offset = 0) { return this.op(0x28, 2, ...uleb(offset)); }
+  /** f32.load with natural alignment and a constant byte offset */
+  f32Load(offset = 0) { return this.op(0x2a, 2, ...uleb(offset)); }
   /** i32.store with natural alignment (offset 0) */
   i32Store() { return this.op(0x36, 2, 0); }
   block() { return this.op(0x02, 0x40); }

@@ -93,9 +93,17 @@ export function stepIFCurrExpF32(
   return count;
 }
 
-// Parameter and local indices of the wasm function.
-const P = { v: 0, ie: 1, ii: 2, r: 3, ext: 4, inE: 5, inI: 6, spk: 7, nBytes: 8, p33: 9, p30: 10, p31e: 11, p31i: 12, p11e: 13, p11i: 14, vRest: 15, vReset: 16, vThresh: 17, refSteps: 18 };
-const L = { o: 19, count: 20, bits: 21, idx: 22, IE: 23, II: 24, R: 25, VOLD: 26, VN: 27, ACT: 28, SPK: 29, cP33: 30, cP30: 31, cP31E: 32, cP31I: 33, cP11E: 34, cP11I: 35, cVREST: 36, cVRESET: 37, cVTH: 38, cREF: 39, cONE: 40 };
+/**
+ * The kernel's arguments, read from a block of the memory (one i32 or f32 per word, in
+ * this order), so the call from JavaScript passes a single pointer: a call with many
+ * arguments goes through V8's generic wrapper and allocates.
+ */
+export const IF_CURR_EXP_ARGS = ['v', 'ie', 'ii', 'r', 'ext', 'inE', 'inI', 'spk', 'nBytes', 'p33', 'p30', 'p31e', 'p31i', 'p11e', 'p11i', 'vRest', 'vReset', 'vThresh', 'refSteps'] as const;
+const FLOAT_ARGS = new Set(['p33', 'p30', 'p31e', 'p31i', 'p11e', 'p11i', 'vRest', 'vReset', 'vThresh']);
+
+// Local indices of the wasm function: 0 is the argument block pointer, then the arguments.
+const P = Object.fromEntries(IF_CURR_EXP_ARGS.map((name, i) => [name, i + 1])) as Record<(typeof IF_CURR_EXP_ARGS)[number], number>;
+const L = { o: 20, count: 21, bits: 22, idx: 23, IE: 24, II: 25, R: 26, VOLD: 27, VN: 28, ACT: 29, SPK: 30, cP33: 31, cP30: 32, cP31E: 33, cP31I: 34, cP11E: 35, cP11I: 36, cVREST: 37, cVRESET: 38, cVTH: 39, cREF: 40, cONE: 41 };
 
 /** Which inputs a kernel variant reads. */
 export interface IFCurrExpKernelVariant {
@@ -108,6 +116,12 @@ export interface IFCurrExpKernelVariant {
 function kernelBytes(variant: IFCurrExpKernelVariant): Uint8Array<ArrayBuffer> {
   const c = new Code();
   const at = (ptr: number) => c.get(ptr).get(L.o).i32Add();
+  IF_CURR_EXP_ARGS.forEach((name, i) => {
+    c.get(0);
+    if (FLOAT_ARGS.has(name)) c.f32Load(4 * i);
+    else c.i32Load(4 * i);
+    c.set(P[name]);
+  });
   // Splat the constants once.
   const splats: Array<[number, number]> = [
     [P.p33, L.cP33], [P.p30, L.cP30], [P.p31e, L.cP31E], [P.p31i, L.cP31I], [P.p11e, L.cP11E],
@@ -164,12 +178,13 @@ function kernelBytes(variant: IFCurrExpKernelVariant): Uint8Array<ArrayBuffer> {
   c.br(0);
   c.end().end();
   c.get(L.count);
-  const params = [I32, I32, I32, I32, I32, I32, I32, I32, I32, F32, F32, F32, F32, F32, F32, F32, F32, F32, I32];
-  const locals = [I32, I32, I32, I32, ...new Array<number>(18).fill(V128)];
-  return buildModule('step', params, [I32], locals, c);
+  const argLocals = IF_CURR_EXP_ARGS.map((name) => (FLOAT_ARGS.has(name) ? F32 : I32));
+  const locals = [...argLocals, I32, I32, I32, I32, ...new Array<number>(18).fill(V128)];
+  return buildModule('step', [I32], [I32], locals, c);
 }
 
-type StepFn = (...args: number[]) => number;
+/** A kernel: takes the byte offset of its argument block, returns the spike count. */
+type StepFn = (args: number) => number;
 
 const compiled = new Map<string, WebAssembly.Module | null>();
 
