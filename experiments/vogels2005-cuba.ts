@@ -77,9 +77,9 @@ export async function run(params: ParameterValues, context: ExperimentContext): 
   const vm = network.add(new StateMonitor(exc, ['v'], { indices: [0, 1, 2], interval: 0.1 }));
   const buildS = (performance.now() - t0) / 1000;
 
-  const result = network.run(duration, {
+  const result = await network.runAsync(duration, {
     signal: context.signal,
-    onProgress: (p) => context.onProgress({ done: p.done, total: p.total, unit: 'ms' }),
+    onProgress: (p) => context.onProgress({ done: p.done, total: p.total, unit: 'ms', steps: Math.round(p.done / network.dt) }),
   });
   const simulated = result.steps * network.dt;
   const seconds = simulated / 1000;

@@ -221,6 +221,7 @@ export class Network {
       throw new ParameterError('population', pop.label, 'a population of neurons (not a spike source)', 'Network.inject');
     }
     const targets = subsetIndices(pop, indices, 'Network.inject');
+    source.checkGrid?.(this.dt);
     this.injections.push({ source, population: pop, targets, rng: this.rng.fork(`injection:${this.injections.length}`) });
     pop.iExtDirty = true;
   }
@@ -340,15 +341,11 @@ export class Network {
 
   /**
    * Simulates `duration` ms (a whole number of steps) from where the last run stopped.
+   * Synchronous: an abort signal is seen only if it is aborted from inside a callback
+   * (e.g. onProgress); use {@link runAsync} to let timers and Ctrl-C in while it runs.
    */
   run(duration: number, options: RunOptions = {}): RunResult {
-    if (typeof duration !== 'number' || !Number.isFinite(duration) || duration < 0) {
-      throw new ParameterError('duration', duration, 'a finite time >= 0 (ms)', 'Network.run');
-    }
-    const steps = Math.round(duration / this.dt);
-    if (Math.abs(steps * this.dt - duration) > 1e-6 * Math.max(this.dt, duration)) {
-      throw new ParameterError('duration', duration, `a whole number of steps of dt = ${this.dt} ms`, 'Network.run');
-    }
+    const steps = this.stepsOf(duration, 'Network.run');
     const opts = requireObject('options', options, 'Network.run');
     requireKnownKeys('options', opts, ['onProgress', 'progressInterval', 'signal'], 'Network.run');
     const { onProgress, signal } = options;
@@ -361,12 +358,13 @@ export class Network {
     // Check the clock and the signal only every few steps: both cost more than a small step.
     const checkEvery = 64;
     for (; done < steps; done++) {
-      if (done % checkEvery === 0 && done > 0) {
+      if (done % checkEvery === 0) {
+        // Also before the first step: a signal aborted before the call runs nothing.
         if (signal?.aborted) {
           interrupted = true;
           break;
         }
-        if (onProgress) {
+        if (onProgress && done > 0) {
           const now = performance.now();
           if (now >= nextReport) {
             nextReport = now + interval;
@@ -381,6 +379,52 @@ export class Network {
     this.events += events;
     onProgress?.({ done: done * this.dt, total: steps * this.dt, t: this.t, elapsed: wallTime });
     return { steps: done, interrupted, wallTime, events };
+  }
+
+  /**
+   * Like {@link run}, but gives the event loop a turn about every `sliceMs` of wall time
+   * (default 50), so that an abort signal (Ctrl-C, a Stop button) and progress can be
+   * handled while a long simulation runs. The spikes are exactly those of `run()`.
+   */
+  async runAsync(duration: number, options: RunOptions & { readonly sliceMs?: number } = {}): Promise<RunResult> {
+    const steps = this.stepsOf(duration, 'Network.runAsync');
+    const opts = requireObject('options', options, 'Network.runAsync');
+    requireKnownKeys('options', opts, ['onProgress', 'progressInterval', 'signal', 'sliceMs'], 'Network.runAsync');
+    const sliceMs = requirePositive('sliceMs', options.sliceMs ?? 50, 'Network.runAsync', 'ms');
+    const { onProgress, signal } = options;
+    const t0 = performance.now();
+    let done = 0;
+    let events = 0;
+    let interrupted = false;
+    while (done < steps) {
+      if (signal?.aborted) {
+        interrupted = true;
+        break;
+      }
+      const sliceEnd = performance.now() + sliceMs;
+      do {
+        const batch = Math.min(64, steps - done);
+        for (let s = 0; s < batch; s++) events += this.advance();
+        done += batch;
+      } while (done < steps && performance.now() < sliceEnd);
+      onProgress?.({ done: done * this.dt, total: steps * this.dt, t: this.t, elapsed: (performance.now() - t0) / 1000 });
+      if (done < steps) await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    }
+    const wallTime = (performance.now() - t0) / 1000;
+    this.events += events;
+    return { steps: done, interrupted, wallTime, events };
+  }
+
+  /** Validates a duration (ms) and returns it as whole steps. */
+  private stepsOf(duration: number, context: string): number {
+    if (typeof duration !== 'number' || !Number.isFinite(duration) || duration < 0) {
+      throw new ParameterError('duration', duration, 'a finite time >= 0 (ms)', context);
+    }
+    const steps = Math.round(duration / this.dt);
+    if (Math.abs(steps * this.dt - duration) > 1e-6 * Math.max(this.dt, duration)) {
+      throw new ParameterError('duration', duration, `a whole number of steps of dt = ${this.dt} ms`, context);
+    }
+    return steps;
   }
 
   /** Total synapses in all projections. */
