@@ -13,6 +13,8 @@ export interface CurrentSource {
   changesAt(k: number, dt: number): boolean;
   /** @internal adds the current for step k (nA) into `iExt` at `targets` */
   addTo(k: number, dt: number, iExt: Float32Array, targets: Uint32Array, rng: Rng): void;
+  /** @internal throws a ParameterError if the source cannot run on a grid of step `dt` (checked by `network.inject`) */
+  checkGrid?(dt: number): void;
 }
 
 /** The step index of time `t` (ms) on the grid of `dt` (Infinity stays Infinity). */

@@ -55,6 +55,10 @@ export class NoisyCurrentSource implements CurrentSource {
     return steps;
   }
 
+  checkGrid(dt: number): void {
+    this.every(dt);
+  }
+
   changesAt(k: number, dt: number): boolean {
     const k0 = stepOf(this.start, dt);
     if (k === stepOf(this.stop, dt)) return true;
