@@ -16,6 +16,30 @@ export {
 
 export type { NeuronModel, NeuronKernel, KernelArrays, Receptor, SynapseKind, ParamsOf } from './neurons/model.js';
 export { IFCurrExp, stepIFCurrExp, ifCurrExpPropagators, type IFCurrExpParams, type IFCurrExpPropagators } from './neurons/ifCurrExp.js';
+export {
+  IFCurrAlpha,
+  stepIFCurrAlpha,
+  ifCurrAlphaPropagators,
+  alphaCurrentPropagator,
+  type IFCurrAlphaParams,
+  type IFCurrAlphaPropagators,
+} from './neurons/ifCurrAlpha.js';
+export {
+  IFCondExp,
+  stepIFCondExp,
+  ifCondExpConstants,
+  IF_COND_EXP_TOLERANCE,
+  type IFCondExpParams,
+  type IFCondExpConstants,
+} from './neurons/ifCondExp.js';
+export {
+  Izhikevich,
+  stepIzhikevich,
+  IZHIKEVICH_V_PEAK,
+  IZHIKEVICH_CURRENT_SCALE,
+  type IzhikevichParams,
+} from './neurons/izhikevich.js';
+export { AdEx, stepAdEx, adExConstants, ADEX_TOLERANCE, type AdExParams, type AdExConstants } from './neurons/adEx.js';
 export { SpikeSourcePoisson, type SpikeSourcePoissonParams } from './neurons/spikeSourcePoisson.js';
 export { SpikeSourceArray, type SpikeSourceArrayParams } from './neurons/spikeSourceArray.js';
 
@@ -59,3 +83,5 @@ export type {
   Comparison,
   Progress,
 } from './io/experiment.js';
+
+export * from './sdr/index.js';

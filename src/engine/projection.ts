@@ -9,14 +9,15 @@ import { fillValues, type ValueSpec } from '../core/distributions.js';
 import type { Rng } from '../core/rng.js';
 import type { Receptor } from '../neurons/model.js';
 import type { Connector } from '../synapses/connector.js';
+import type { PlasticityRule, PlasticityState } from '../synapses/plasticity/plasticityRule.js';
 import type { Population } from './population.js';
 
 /** Options of `network.connect(pre, post, connector, options)`. */
 export interface ProjectionOptions {
   /**
    * synaptic weight: nA for current-based targets (negative hyperpolarises), uS for
-   * conductance-based ones (>= 0); a constant, one value per synapse in CSR order, or a
-   * distribution. Required unless the connector's list gives every weight.
+   * conductance-based ones (>= 0), mV for voltage-jump targets (Izhikevich); a constant,
+   * one value per synapse in CSR order, or a distribution. Required unless the connector's list gives every weight.
    */
   readonly weight?: ValueSpec;
   /** axonal delay, ms (>= dt; rounded to whole steps); default dt */
@@ -25,6 +26,11 @@ export interface ProjectionOptions {
   readonly receptor?: Receptor;
   /** a name for reports */
   readonly label?: string;
+  /**
+   * a plasticity rule, e.g. `new STDPMechanism({ timing, weight })`: the weights then
+   * change in place during the run (see `src/synapses/plasticity/`)
+   */
+  readonly plasticity?: PlasticityRule;
 }
 
 /** Longest delay a projection may have, in steps (per-synapse delays are Uint16). */
@@ -58,6 +64,8 @@ export class Projection {
   readonly direct: boolean;
   /** @internal the step at which the projection was made: earlier spikes are not sent */
   readonly sinceStep: number;
+  /** the bound plasticity rule (traces, indices), or null for a static projection */
+  readonly plasticity: PlasticityState | null = null;
 
   /** @internal use `network.connect(...)` */
   constructor(
@@ -93,7 +101,8 @@ export class Projection {
     // Weights: the list's values where given, else the projection's spec.
     const conductance = post.model.synapseKind === 'conductance';
     const check = conductance ? (w: number) => w >= 0 : undefined;
-    const allowed = conductance ? 'a finite number >= 0 (uS; conductance-based target)' : 'a finite number (nA)';
+    const unit = { current: 'nA', conductance: 'uS', voltage: 'mV', none: '' }[post.model.synapseKind];
+    const allowed = conductance ? 'a finite number >= 0 (uS; conductance-based target)' : `a finite number (${unit})`;
     const w64 = new Float64Array(m);
     const listW = set.weight;
     const needsSpec = !listW || listW.some((x) => Number.isNaN(x));
@@ -149,7 +158,16 @@ export class Projection {
       this.constantDelay = -1;
     }
     this.maxDelay = hi;
-    this.direct = this.delay === null && post.model.inputTargets !== undefined;
+    // Plastic projections go through the ring, so a spike carries the weight in force
+    // after the plasticity step in which it was emitted (see STDPMechanism).
+    this.direct = this.delay === null && post.model.inputTargets !== undefined && options.plasticity === undefined;
+    if (options.plasticity !== undefined) {
+      const rule = options.plasticity;
+      if (!rule || typeof rule.bind !== 'function') {
+        throw new ParameterError('plasticity', rule, 'a plasticity rule such as new STDPMechanism({ timing, weight })', ctx);
+      }
+      this.plasticity = rule.bind(this, dt);
+    }
   }
 
   /** Number of synapses. */
@@ -189,7 +207,7 @@ export class Projection {
       'weight',
       `projection '${this.label}'`,
       conductance ? (w) => w >= 0 : undefined,
-      conductance ? 'a finite number >= 0 (uS)' : 'a finite number (nA)',
+      conductance ? 'a finite number >= 0 (uS)' : `a finite number (${this.post.model.synapseKind === 'voltage' ? 'mV' : 'nA'})`,
     );
     this.weight.set(tmp);
   }

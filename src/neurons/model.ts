@@ -24,6 +24,8 @@ export type SynapseKind =
   | 'current'
   /** weight in uS, added to a synaptic conductance (must be >= 0) */
   | 'conductance'
+  /** weight in mV, a jump of the membrane potential (PyNN's voltage-based synapses, e.g. Izhikevich) */
+  | 'voltage'
   /** a spike source: takes no synaptic input */
   | 'none';
 
