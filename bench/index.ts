@@ -5,6 +5,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { cubaMain } from './cuba.js';
+import { sdrMain } from './sdr.js';
 
 export interface Benchmark {
   readonly description: string;
@@ -17,6 +18,13 @@ export const benchmarks: Record<string, Benchmark> = {
     async run(args, opts) {
       const a = opts.json && !args.includes('--json') ? [...args, '--json'] : args;
       await cubaMain(a);
+    },
+  },
+  sdr: {
+    description: 'SDR operations at n = 2048, w = 40: overlaps/s (goal 2e7), unions of 100/s, RDSE encodes/s; --json, --repeats R',
+    async run(args, opts) {
+      const a = opts.json && !args.includes('--json') ? [...args, '--json'] : args;
+      await sdrMain(a);
     },
   },
 };

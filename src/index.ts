@@ -85,3 +85,12 @@ export type {
 } from './io/experiment.js';
 
 export * from './sdr/index.js';
+export {
+  sdrToVolley,
+  sdrToRateCode,
+  spikeWindowToSDR,
+  type SpikeTimes,
+  type VolleyOptions,
+  type RateCodeOptions,
+  type SpikeWindowOptions,
+} from './memory/spikeBridge.js';

@@ -39,6 +39,23 @@ function normaliseDimensions(dimensions: unknown, context: string, name = 'dimen
   return dims.slice() as number[];
 }
 
+/** Most distinct shapes kept by {@link internDimensions} (later ones are compared element by element). */
+const MAX_INTERNED_SHAPES = 1024;
+const internedShapes = new Map<string, readonly number[]>();
+
+/**
+ * One frozen array per shape, shared by every SDR of that shape, so that the dimension
+ * check of `overlap`, `union`, ... is usually `a === b` and touches no other memory.
+ */
+function internDimensions(dims: number[]): readonly number[] {
+  const key = dims.length === 1 ? String(dims[0]) : dims.join(',');
+  const known = internedShapes.get(key);
+  if (known !== undefined) return known;
+  const frozen = Object.freeze(dims);
+  if (internedShapes.size < MAX_INTERNED_SHAPES) internedShapes.set(key, frozen);
+  return frozen;
+}
+
 function sameDimensions(a: readonly number[], b: readonly number[]): boolean {
   if (a === b) return true;
   if (a.length !== b.length) return false;
@@ -173,7 +190,9 @@ export class SDR {
   private _sparse: Uint32Array = EMPTY;
   private _dense: Uint8Array | null = null;
   private _coords: Uint32Array[] | null = null;
-  /** overlaps computed with the current value (a reused value gets a cached dense view) */
+  /** bit set of the current value (bit i of word i >>> 5), built for overlaps of a reused value */
+  private _bits: Int32Array | null = null;
+  /** overlaps computed with the current value (a reused value gets a cached bit set) */
   private _overlapUses = 0;
   private _callbacks: (SDRCallback | null)[] = [];
 
@@ -187,7 +206,7 @@ export class SDR {
    */
   constructor(dimensions: number | readonly number[]) {
     const dims = normaliseDimensions(dimensions, 'SDR');
-    this._dims = Object.freeze(dims);
+    this._dims = internDimensions(dims);
     this.size = dims.reduce((p, d) => p * d, 1);
   }
 
@@ -384,7 +403,7 @@ export class SDR {
     if (size !== this.size) {
       throw new ParameterError('dimensions', dimensions, `dimensions whose product is size = ${this.size}`, 'SDR.reshape');
     }
-    this._dims = Object.freeze(dims);
+    this._dims = internDimensions(dims);
     this._coords = null;
     return this;
   }
@@ -449,9 +468,15 @@ export class SDR {
 
   /**
    * Number of active bits the two SDRs share, |a ∧ b| (dimensions must be equal).
-   * Look-ups into a dense view when one side has it cached (an SDR whose value takes part
-   * in a second overlap caches it, up to 2^20 bits); otherwise marking, a binary search
-   * (very different sizes) or a sorted merge.
+   *
+   * When one side has a look-up table cached, the other side's active bits are looked up
+   * in it: a bit set (size / 8 bytes), which an SDR of up to 2^20 bits builds once its
+   * value takes part in a second overlap (a query against stored SDRs, a stored SDR against
+   * many probes), or the dense view when it has been read. Apart from that one bit set per
+   * value, nothing is allocated.
+   * One-off pairs never pay for a table: a binary search per bit when the sizes are very
+   * different, marking in a shared scratch array otherwise (a branch-free sorted merge
+   * above 2^24 bits).
    *
    * @example
    * SDR.fromSparse(10, [0, 1, 2, 3]).overlap(SDR.fromSparse(10, [2, 3, 4, 5])); // 2
@@ -460,16 +485,21 @@ export class SDR {
     if (!(other instanceof SDR) || !sameDimensions(this._dims, other._dims)) this._mismatch(other, 'other', 'SDR.overlap');
     const a = this._sparse;
     const b = other._sparse;
+    // A cached table turns the overlap into look-ups of the other side's indices (of the
+    // shorter list when both sides have one). The bit set is 8x smaller than the dense
+    // view, so a memory of many stored SDRs keeps more of its tables in cache.
+    const tb = other._bits;
+    const ta = this._bits;
+    if (tb !== null && (ta === null || a.length <= b.length)) return countInBits(a, tb);
+    if (ta !== null) return countInBits(b, ta);
     const db = other._dense;
     const da = this._dense;
-    // A cached dense view turns the overlap into look-ups of the other side's indices.
     if (db !== null && (da === null || a.length <= b.length)) return countIn(a, db);
     if (da !== null) return countIn(b, da);
-    // A value compared again and again (a query against stored SDRs, a stored SDR against
-    // many probes) gets its dense view built once; one-off pairs never pay for it.
-    if (this.size <= DENSE_ON_REUSE_LIMIT) {
-      if (++this._overlapUses >= 2) return countIn(b, this.dense);
-      if (++other._overlapUses >= 2) return countIn(a, other.dense);
+    // A value compared again and again gets its bit set built once.
+    if (this.size <= BITS_ON_REUSE_LIMIT) {
+      if (++this._overlapUses >= 2) return countInBits(b, this._lookupBits());
+      if (++other._overlapUses >= 2) return countInBits(a, other._lookupBits());
     }
     const small = a.length <= b.length ? a : b;
     const large = small === a ? b : a;
@@ -778,11 +808,18 @@ export class SDR {
     this._callbacks[handle] = null;
   }
 
+  /** The cached bit set of the value (built on first use). */
+  private _lookupBits(): Int32Array {
+    if (this._bits === null) this._bits = bitsOf(this._sparse, this.size);
+    return this._bits;
+  }
+
   /** Installs a new (trusted: sorted, unique, in range) value and notifies listeners. */
   private _assign(sparse: Uint32Array, dense: Uint8Array | null = null): this {
     this._sparse = sparse;
     this._dense = dense;
     this._coords = null;
+    this._bits = null;
     this._overlapUses = 0;
     const cbs = this._callbacks;
     for (let i = 0; i < cbs.length; i++) {
@@ -822,8 +859,8 @@ export class SDR {
   }
 }
 
-/** SDRs up to this size get a cached dense view once their value is used in a second overlap. */
-const DENSE_ON_REUSE_LIMIT = 1 << 20;
+/** SDRs up to this size get a cached bit set once their value is used in a second overlap. */
+const BITS_ON_REUSE_LIMIT = 1 << 20;
 
 /** SDRs up to this size use a shared scratch marker for overlaps (no per-call allocation). */
 const MARK_LIMIT = 1 << 24;
@@ -839,6 +876,10 @@ function countByMarking(small: Uint32Array, large: Uint32Array, size: number): n
   return c;
 }
 
+/**
+ * Overlap of two sorted lists by a merge without branches on the data (the comparisons
+ * are added as 0/1), which random SDRs would otherwise mispredict half the time.
+ */
 function countByMerge(a: Uint32Array, b: Uint32Array): number {
   let i = 0;
   let j = 0;
@@ -848,12 +889,9 @@ function countByMerge(a: Uint32Array, b: Uint32Array): number {
   while (i < na && j < nb) {
     const x = a[i];
     const y = b[j];
-    if (x === y) {
-      c++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
+    c += +(x === y);
+    i += +(x <= y);
+    j += +(y <= x);
   }
   return c;
 }
@@ -876,8 +914,42 @@ function countBySearch(small: Uint32Array, large: Uint32Array): number {
   return c;
 }
 
-function countIn(small: Uint32Array, dense: Uint8Array): number {
+/** Bit set of a sorted index list: bit (i & 31) of word i >>> 5 is set for each active i. */
+function bitsOf(sparse: Uint32Array, size: number): Int32Array {
+  const bits = new Int32Array((size + 31) >>> 5);
+  for (let i = 0; i < sparse.length; i++) {
+    const x = sparse[i];
+    bits[x >>> 5] |= 1 << (x & 31);
+  }
+  return bits;
+}
+
+/** Number of `indices` whose bit is set in `bits` (unrolled by four: independent look-ups). */
+function countInBits(indices: Uint32Array, bits: Int32Array): number {
+  const n = indices.length;
   let c = 0;
-  for (let i = 0; i < small.length; i++) c += dense[small[i]];
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const x0 = indices[i];
+    const x1 = indices[i + 1];
+    const x2 = indices[i + 2];
+    const x3 = indices[i + 3];
+    // `>>>` uses the shift count mod 32, so `>>> x` is `>>> (x & 31)`
+    c += ((bits[x0 >>> 5] >>> x0) & 1) + ((bits[x1 >>> 5] >>> x1) & 1) + ((bits[x2 >>> 5] >>> x2) & 1) + ((bits[x3 >>> 5] >>> x3) & 1);
+  }
+  for (; i < n; i++) {
+    const x = indices[i];
+    c += (bits[x >>> 5] >>> x) & 1;
+  }
+  return c;
+}
+
+/** Number of `indices` active in a dense view (unrolled by four: independent look-ups). */
+function countIn(indices: Uint32Array, dense: Uint8Array): number {
+  const n = indices.length;
+  let c = 0;
+  let i = 0;
+  for (; i + 4 <= n; i += 4) c += dense[indices[i]] + dense[indices[i + 1]] + dense[indices[i + 2]] + dense[indices[i + 3]];
+  for (; i < n; i++) c += dense[indices[i]];
   return c;
 }

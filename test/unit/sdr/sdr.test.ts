@@ -16,6 +16,19 @@ describe('SDR construction and views', () => {
     expect(Object.isFrozen(c.dimensions)).toBe(true);
   });
 
+  it('new SDR(dimensions) gives SDRs of one shape one shared frozen dimensions array', () => {
+    const a = new SDR(2048);
+    expect(new SDR([2048]).dimensions).toBe(a.dimensions);
+    expect(new SDR([32, 64]).reshape(2048).dimensions).toBe(a.dimensions);
+    expect(SDR.fromJSON({ dimensions: [2048], sparse: [] }).dimensions).toBe(a.dimensions);
+    expect(new SDR([32, 64]).dimensions).not.toBe(a.dimensions);
+    expect(Object.isFrozen(a.dimensions)).toBe(true);
+    const dims = [4, 5];
+    const b = new SDR(dims);
+    dims[0] = 20; // the caller's array is copied, not kept
+    expect(b.dimensions).toEqual([4, 5]);
+  });
+
   it('new SDR(dimensions) throws for empty, zero, negative or fractional dimensions', () => {
     expect(() => new SDR([])).toThrow(ParameterError);
     expect(() => new SDR(0)).toThrow(/'dimensions\[0\]'/);
@@ -192,7 +205,7 @@ describe('SDR.overlap', () => {
     expect(a.overlap(b)).toBe(19);
   });
 
-  it('overlap(other) gives the same count on every internal path (merge, marking, search, dense)', () => {
+  it('overlap(other) gives the same count on every internal path (marking, search, dense view, bit set)', () => {
     const rng = new Rng(3);
     for (let t = 0; t < 200; t++) {
       const size = 50 + rng.int(3000);
@@ -207,8 +220,66 @@ describe('SDR.overlap', () => {
       expect(b.overlap(a)).toBe(expected);
       const c = b.clone();
       const d = a.clone();
-      for (let r = 0; r < 3; r++) expect(c.overlap(d)).toBe(expected); // reused values cache a dense view
+      for (let r = 0; r < 3; r++) expect(c.overlap(d)).toBe(expected); // reused values cache a bit set
     }
+  });
+
+  it('overlap(other) of a reused value looks up the other side in its cached bit set, at word boundaries too', () => {
+    // sizes around multiples of 32 and bits on both sides of every word boundary
+    for (const size of [31, 32, 33, 64, 65, 2048, 2049]) {
+      const edges = [0, 30, 31, 32, 33, 63, 64, 95, 96, size - 1].filter((i, k, all) => i < size && all.indexOf(i) === k);
+      const a = SDR.fromSparse(size, edges);
+      const b = SDR.fromSparse(size, edges.filter((_, k) => k % 2 === 0));
+      const expected = b.getSum();
+      for (let r = 0; r < 4; r++) {
+        expect(a.overlap(b)).toBe(expected); // the first repeat builds a's bit set, then b's
+        expect(b.overlap(a)).toBe(expected);
+      }
+      const none = SDR.fromSparse(size, list({ length: size }).map((_, i) => i).filter((i) => !edges.includes(i)));
+      for (let r = 0; r < 3; r++) expect(a.overlap(none)).toBe(0);
+    }
+  });
+
+  it('overlap(other) after setSparse, addNoise or zero uses the new value, not a stale bit set', () => {
+    const rng = new Rng(11);
+    const a = new SDR(2048).randomize(40 / 2048, rng);
+    const b = a.clone();
+    for (let r = 0; r < 3; r++) expect(a.overlap(b)).toBe(40); // both cache a bit set
+    b.addNoise(0.25, rng);
+    for (let r = 0; r < 3; r++) expect(a.overlap(b)).toBe(30);
+    a.setSparse(list(b.sparse).slice(0, 7));
+    for (let r = 0; r < 3; r++) expect(b.overlap(a)).toBe(7);
+    a.zero();
+    expect(a.overlap(b)).toBe(0);
+    expect(b.overlap(a)).toBe(0);
+  });
+
+  it('overlap(other) with a bit set on one side and a dense view on the other loops over the shorter list', () => {
+    const rng = new Rng(5);
+    const big = new SDR(1000).randomize(0.4, rng);
+    const small = new SDR(1000).randomize(0.02, rng);
+    const dense = big.dense;
+    let expected = 0;
+    for (const i of small.sparse) expected += dense[i];
+    for (let r = 0; r < 3; r++) expect(small.overlap(small.clone())).toBe(small.getSum()); // small gets a bit set
+    expect(small.overlap(big)).toBe(expected);
+    expect(big.overlap(small)).toBe(expected);
+    for (let r = 0; r < 3; r++) expect(big.clone().overlap(small)).toBe(expected);
+  });
+
+  it('overlap(other) of one-off pairs above 2^24 bits counts by sorted merge', () => {
+    const size = 2 ** 25;
+    const rng = new Rng(9);
+    for (const fraction of [0, 0.3, 1]) {
+      const a = new SDR(size).randomize(500 / size, rng);
+      const b = a.clone().addNoise(fraction, rng);
+      expect(a.clone().overlap(b.clone())).toBe(500 - Math.round(fraction * 500));
+      expect(b.clone().overlap(a.clone())).toBe(500 - Math.round(fraction * 500));
+    }
+    const x = SDR.fromSparse(size, [0, 5, 7, size - 1]);
+    const y = SDR.fromSparse(size, [1, 5, 6, 7, 8, size - 2, size - 1]);
+    expect(x.overlap(y)).toBe(3);
+    expect(y.overlap(x)).toBe(3);
   });
 
   it('overlap(other) throws for different dimensions (even of equal size)', () => {
