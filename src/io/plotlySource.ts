@@ -1,6 +1,8 @@
 /**
- * The plotly.js bundle (from the `plotly.js-dist` dependency) as text, for inlining into
- * self-contained reports so they work offline. Read once per process.
+ * The plotly.js bundle as text, for inlining into self-contained reports so they work
+ * offline. Reports use the minified build (`plotly.js-dist-min`, the same release as the
+ * `plotly.js-dist` the dashboard bundles): 4.6 MB instead of 10 MB per report. Read once
+ * per process.
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -11,10 +13,10 @@ let cached: Promise<string> | undefined;
 /** Path of the plotly.js bundle that reports inline. */
 export function plotlyBundlePath(): string {
   try {
-    return createRequire(import.meta.url).resolve('plotly.js-dist');
+    return createRequire(import.meta.url).resolve('plotly.js-dist-min');
   } catch (error) {
     throw new EngramError(
-      `cannot find plotly.js-dist, which reports inline (${error instanceof Error ? error.message : String(error)}); run npm install`,
+      `cannot find plotly.js-dist-min, which reports inline (${error instanceof Error ? error.message : String(error)}); run npm install`,
     );
   }
 }

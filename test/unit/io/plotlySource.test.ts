@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadPlotlySource, plotlyBundlePath } from '../../../src/io/plotlySource.js';
 
 describe('plotlySource', () => {
-  it('plotlyBundlePath() finds the installed plotly.js-dist bundle', () => {
+  it('plotlyBundlePath() finds the installed minified plotly.js bundle', () => {
     expect(existsSync(plotlyBundlePath())).toBe(true);
   });
 
