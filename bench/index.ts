@@ -4,8 +4,11 @@
  * unit tests.
  */
 import { pathToFileURL } from 'node:url';
+import { backendsMain } from './backends.js';
 import { cubaMain } from './cuba.js';
 import { sdrMain } from './sdr.js';
+import { memoryMain } from './memory.js';
+import { stdpMain } from './stdp.js';
 
 export interface Benchmark {
   readonly description: string;
@@ -20,11 +23,32 @@ export const benchmarks: Record<string, Benchmark> = {
       await cubaMain(a);
     },
   },
+  backends: {
+    description: 'per-step neuron update and synaptic input at N = 1e4, 1e5, 1e6 and CUBA on cpu, gpu:webasm, gpu:cpu; --json, --quick',
+    async run(args, opts) {
+      const a = opts.json && !args.includes('--json') ? [...args, '--json'] : args;
+      await backendsMain(a);
+    },
+  },
   sdr: {
     description: 'SDR operations at n = 2048, w = 40: overlaps/s (goal 2e7), unions of 100/s, RDSE encodes/s; --json, --repeats R',
     async run(args, opts) {
       const a = opts.json && !args.includes('--json') ? [...args, '--json'] : args;
       await sdrMain(a);
+    },
+  },
+  memory: {
+    description: 'Willshaw retrievals/s at n = 4096, k = 12, M = 28400 (threshold, sums, k-WTA); --json, --repeats R, --ops N',
+    async run(args, opts) {
+      const a = opts.json && !args.includes('--json') ? [...args, '--json'] : args;
+      await memoryMain(a);
+    },
+  },
+  stdp: {
+    description: 'Song et al. (2000) STDP as Brian2\'s example, 1000 Poisson inputs -> 1000 LIF, all-to-all, 10 s; --npre, --npost, --duration, --json, --brian, --breakdown',
+    async run(args, opts) {
+      const a = opts.json && !args.includes('--json') ? [...args, '--json'] : args;
+      await stdpMain(a);
     },
   },
 };

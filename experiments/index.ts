@@ -21,4 +21,12 @@ function entry(name: string): ExperimentEntry {
 }
 
 /** Every experiment, in the order `engram list` shows them. */
-export const experimentRegistry: ExperimentRegistry = [entry('vogels2005-cuba'), entry('ahmad2016-sdr')];
+export const experimentRegistry: ExperimentRegistry = [
+  entry('vogels2005-cuba'),
+  entry('ahmad2016-sdr'),
+  entry('song2000-stdp'),
+  entry('bi1998-stdp-window'),
+  entry('pfister2006-triplet'),
+  entry('willshaw1969-capacity'),
+  entry('amit1985-hopfield'),
+];

@@ -50,6 +50,34 @@ export { fixedProbability } from './synapses/connectors/fixedProbability.js';
 export { fixedNumberPre } from './synapses/connectors/fixedNumberPre.js';
 export { fixedNumberPost } from './synapses/connectors/fixedNumberPost.js';
 export { fromList, type ConnectionTuple } from './synapses/connectors/fromList.js';
+export type { PlasticityRule, PlasticityState, PlasticSynapses, PlasticPost, SpikingGroup } from './synapses/plasticity/plasticityRule.js';
+export { STDPMechanism, StdpState, type STDPMechanismOptions } from './synapses/plasticity/stdpMechanism.js';
+export { pairWindow, type TimingDependence, type TraceRuleSpec, type Interaction } from './synapses/plasticity/traceRule.js';
+export { SpikePairRule, SPIKE_PAIR_RULE_DEFAULTS, type SpikePairRuleParams } from './synapses/plasticity/spikePairRule.js';
+export {
+  TripletRule,
+  TRIPLET_PARAMETER_SETS,
+  TRIPLET_RULE_DEFAULTS,
+  type TripletRuleParams,
+  type TripletParameterSet,
+  type TripletSetName,
+} from './synapses/plasticity/tripletRule.js';
+export { Vogels2011Rule, VOGELS2011_RULE_DEFAULTS, type Vogels2011RuleParams } from './synapses/plasticity/vogels2011Rule.js';
+export {
+  AdditiveWeightDependence,
+  MultiplicativeWeightDependence,
+  GutigWeightDependence,
+  type WeightDependence,
+  type WeightRuleSpec,
+  type AdditiveWeightDependenceParams,
+  type MultiplicativeWeightDependenceParams,
+  type GutigWeightDependenceParams,
+} from './synapses/plasticity/weightDependence.js';
+export { buildCsc, type CscIndex } from './synapses/plasticity/csc.js';
+export { ClippedHebbianRule, ClippedHebbianState, CLIPPED_HEBBIAN_DEFAULTS, type ClippedHebbianRuleParams } from './synapses/plasticity/clippedHebbianRule.js';
+export { OjaRule, ojaUpdate, OJA_RULE_DEFAULTS, type OjaRuleParams } from './synapses/plasticity/ojaRule.js';
+export { BCMRule, BCMState, bcmUpdate, BCM_RULE_DEFAULTS, type BCMRuleParams } from './synapses/plasticity/bcmRule.js';
+export { SynapticScaling, SynapticScalingState, SYNAPTIC_SCALING_DEFAULTS, type SynapticScalingParams } from './synapses/plasticity/synapticScaling.js';
 
 export {
   Network,
@@ -66,6 +94,8 @@ export type { Monitor } from './engine/monitor.js';
 export { SpikeMonitor, type SpikeMonitorOptions } from './engine/monitors/spikeMonitor.js';
 export { StateMonitor, type StateMonitorOptions } from './engine/monitors/stateMonitor.js';
 export { PopulationRateMonitor, type RateSeries } from './engine/monitors/populationRateMonitor.js';
+export { WeightMonitor, type WeightMonitorOptions } from './engine/monitors/weightMonitor.js';
+export { AdaptiveThreshold, ADAPTIVE_THRESHOLD_DEFAULTS, type AdaptiveThresholdParams } from './engine/homeostasis/adaptiveThreshold.js';
 export type { CurrentSource } from './engine/stimuli/currentSource.js';
 export { DCSource, type DCSourceOptions } from './engine/stimuli/dcSource.js';
 export { StepCurrentSource, type StepCurrentSourceOptions } from './engine/stimuli/stepCurrentSource.js';
@@ -94,3 +124,52 @@ export {
   type RateCodeOptions,
   type SpikeWindowOptions,
 } from './memory/spikeBridge.js';
+export { BitMatrix, popcount32, MAX_BIT_MATRIX_ENTRIES } from './memory/bitMatrix.js';
+export {
+  WillshawMemory,
+  type UnitSet,
+  type WillshawRecallOptions,
+  type WillshawIterativeOptions,
+  type WillshawIterativeResult,
+} from './memory/willshaw.js';
+export { dendriticSums, thresholdRetrieve, kwtaRetrieve, retrievalScratch, type RetrievalScratch } from './memory/willshawRetrieval.js';
+export {
+  recallErrors,
+  summarizeRecalls,
+  binamInformation,
+  binamNormalizedInformation,
+  type RecallErrors,
+  type RecallSummary,
+} from './memory/willshawMetrics.js';
+export {
+  willshawLoad,
+  willshawHeteroLoad,
+  willshawPatternsForLoad,
+  willshawExpectedFalsePositives,
+  willshawHeteroExpectedFalsePositives,
+  willshawPerfectRetrievalProbability,
+  binamExpectedFalsePositives,
+  binamExpectedInformation,
+  binamOptimalSampleCount,
+  type WillshawParams,
+  type WillshawHeteroParams,
+  type WillshawFalsePositiveParams,
+  type WillshawHeteroFalsePositiveParams,
+  type BinamParams,
+} from './memory/willshawTheory.js';
+export { lnGamma, lnChooseReal } from './memory/lgamma.js';
+export {
+  HopfieldNetwork,
+  randomBipolarPattern,
+  randomSparsePattern,
+  type HopfieldOptions,
+  type HopfieldRunOptions,
+  type HopfieldRunResult,
+} from './memory/hopfield.js';
+export {
+  erf,
+  erfc,
+  HOPFIELD_CRITICAL_LOAD,
+  hopfieldRetrievalOverlap,
+  hopfieldBitErrorProbability,
+} from './memory/hopfieldTheory.js';

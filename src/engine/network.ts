@@ -15,12 +15,17 @@
  * `run()` may be called repeatedly: a run split into two calls gives exactly the spikes
  * of one call, because all state, including every random stream, lives on.
  */
-import { ParameterError } from '../core/errors.js';
+import { ParameterError, StateError } from '../core/errors.js';
 import { Rng, type Seed } from '../core/rng.js';
 import { requireInteger, requireKnownKeys, requireObject, requireOneOf, requirePositive } from '../core/validate.js';
 import type { NeuronModel } from '../neurons/model.js';
 import type { Connector } from '../synapses/connector.js';
 import { propagateConstantDelay, propagateHeterogeneousDelay } from '../backends/cpu/propagate.js';
+// --- backends (issue 8): the per-step dense work goes through a StepBackend ---
+import { chooseAutoBackend, GPU_MODES, probeWebGpu, type EngineView, type GpuBackendOptions, type StepBackend } from '../backends/backend.js';
+import { CpuBackend } from '../backends/cpu/cpuBackend.js';
+import type { GpuBackend } from '../backends/gpu/gpuBackend.js';
+// --- end backends ---
 import type { Monitor } from './monitor.js';
 import { subsetIndices } from './monitor.js';
 import { Population, type InputRing, type PopulationOptions } from './population.js';
@@ -37,14 +42,22 @@ export interface NetworkOptions {
   readonly dt?: number;
   /** seed of every random draw (default 1) */
   readonly seed?: Seed;
-  /** 'cpu' (default, the reference), 'gpu' or 'auto' */
+  /**
+   * 'cpu' (default, the reference), 'gpu' (gpu.js kernels; run with `runAsync()`) or
+   * 'auto' (gpu only on a hardware WebGPU adapter and a large network, decided at the
+   * first run; see `backendInfo`)
+   */
   readonly backend?: BackendName;
+  /** options of the gpu backend (mode, projections gathered on the device) */
+  readonly gpu?: GpuBackendOptions;
 }
 
 /** Which backend runs the network and why. */
 export interface BackendInfo {
   readonly backend: 'cpu' | 'gpu';
   readonly reason: string;
+  /** the gpu.js mode ('webasm', 'webgpu', ...) once a gpu backend is running */
+  readonly mode?: string;
 }
 
 /** Progress report during `run()`. */
@@ -101,8 +114,19 @@ export class Network {
   readonly dt: number;
   /** the seed every random stream derives from */
   readonly seed: number;
-  /** the backend in use, and why */
-  readonly backendInfo: BackendInfo;
+  /** the backend in use, and why (with 'auto', decided at the first run) */
+  get backendInfo(): BackendInfo {
+    return this.info;
+  }
+  private info: BackendInfo;
+  /** 'auto' not decided yet, or 'gpu' not started yet */
+  private pendingBackend: 'auto' | 'gpu' | null = null;
+  private readonly gpuOptions: GpuBackendOptions;
+  private readonly view: EngineView;
+  private readonly cpu: CpuBackend;
+  private gpu: GpuBackend | null = null;
+  /** ring-mode projections propagated on the CPU, by source (outgoing, less gathered ones on gpu) */
+  private propagating: Projection[][];
   readonly populations: Population<object>[] = [];
   readonly projections: Projection[] = [];
   readonly monitors: Monitor[] = [];
@@ -114,6 +138,8 @@ export class Network {
   private direct: Projection[] = [];
   /** per population: recent spikes, for direct-mode projections (null if none leave it) */
   private histories: Array<SpikeHistory | null> = [];
+  /** projections with a plasticity rule, updated after the kernels (step 4 of the loop) */
+  private plastic: Projection[] = [];
   private slotOffsets = new Int32Array(0);
   private k = 0;
   /** total synaptic events delivered since construction */
@@ -121,19 +147,64 @@ export class Network {
 
   constructor(options: NetworkOptions = {}) {
     const opts = requireObject('options', options, 'Network');
-    requireKnownKeys('options', opts, ['dt', 'seed', 'backend'], 'Network');
+    requireKnownKeys('options', opts, ['dt', 'seed', 'backend', 'gpu'], 'Network');
     this.dt = requirePositive('dt', options.dt ?? 0.1, 'Network', 'ms');
     this.rng = new Rng(options.seed ?? 1);
     this.seed = this.rng.seed;
     const backend = requireOneOf('backend', options.backend ?? 'cpu', ['cpu', 'gpu', 'auto'] as const, 'Network');
-    if (backend === 'gpu') {
-      throw new ParameterError('backend', backend, "'cpu' or 'auto'", 'Network', 'the gpu backend is not available in this version');
+    this.gpuOptions = Network.checkGpuOptions(options.gpu);
+    this.view = { dt: this.dt, populations: this.populations, projections: this.projections, direct: this.direct, histories: this.histories, monitors: this.monitors };
+    this.cpu = new CpuBackend(this.view);
+    this.propagating = this.outgoing;
+    if (backend === 'cpu') this.info = { backend: 'cpu', reason: 'requested' };
+    else {
+      this.pendingBackend = backend;
+      this.info =
+        backend === 'gpu'
+          ? { backend: 'gpu', reason: 'requested (kernels are built at the first runAsync)' }
+          : { backend: 'cpu', reason: 'auto: not decided until the first run (cpu unless a hardware WebGPU adapter and a large network)' };
     }
-    this.backendInfo = {
-      backend: 'cpu',
-      reason: backend === 'auto' ? 'auto: no gpu backend in this version, using the cpu reference' : 'requested',
-    };
   }
+
+  private static checkGpuOptions(gpu: unknown): GpuBackendOptions {
+    if (gpu === undefined) return {};
+    const o = requireObject('gpu', gpu, 'Network');
+    requireKnownKeys('gpu', o, ['mode', 'gather'], 'Network');
+    if (o.mode !== undefined) requireOneOf('gpu.mode', o.mode, GPU_MODES, 'Network');
+    const g = o.gather;
+    if (g !== undefined && g !== 'none' && g !== 'all' && !(Array.isArray(g) && g.every((x) => typeof x === 'string'))) {
+      throw new ParameterError('gpu.gather', g, "'none', 'all' or a list of projection labels", 'Network');
+    }
+    return o as GpuBackendOptions;
+  }
+
+  /**
+   * Settles 'auto' and starts the gpu backend (at the first run; again at every
+   * runAsync for the gpu, which uploads host state changed between runs).
+   */
+  private async startBackend(asynchronous: boolean): Promise<void> {
+    if (this.pendingBackend === 'auto') {
+      const probe = asynchronous ? await probeWebGpu() : { adapter: false, fallback: false, description: 'not probed' };
+      const neurons = this.populations.reduce((s, p) => s + p.size, 0);
+      const choice = chooseAutoBackend(probe, neurons, asynchronous);
+      this.pendingBackend = choice.backend === 'gpu' ? 'gpu' : null;
+      this.info = { backend: choice.backend, reason: choice.reason };
+    }
+    if (this.pendingBackend === 'gpu' || this.gpu !== null) {
+      if (this.gpu === null) {
+        const { GpuBackend } = await import('../backends/gpu/gpuBackend.js');
+        this.gpu = await GpuBackend.create(this.view, this.gpuOptions.mode !== undefined || this.info.reason.startsWith('auto') === false
+          ? this.gpuOptions
+          : { ...this.gpuOptions, mode: 'webgpu' });
+        this.pendingBackend = null;
+        this.info = { backend: 'gpu', reason: this.info.reason.replace(' (kernels are built at the first runAsync)', ''), mode: this.gpu.mode };
+      }
+      await this.gpu.prepare(this.gpuOptions.gather ?? 'none');
+      const gathered = this.gpu.gathered;
+      this.propagating = this.outgoing.map((list) => list.filter((q) => !gathered.has(q)));
+    }
+  }
+
 
   /** Steps simulated so far. */
   get step(): number {
@@ -195,10 +266,11 @@ export class Network {
       throw new ParameterError('connector', connector, 'a connector such as allToAll(), fixedProbability(p), fromList([...])', context);
     }
     const opts = requireObject('options', options, context);
-    requireKnownKeys('options', opts, ['weight', 'delay', 'receptor', 'label'], context);
+    requireKnownKeys('options', opts, ['weight', 'delay', 'receptor', 'label', 'plasticity'], context);
     const id = this.projections.length;
     const proj = new Projection(id, a, b, connector, options, this.dt, this.rng.fork(`projection:${id}:${a.label}->${b.label}`), this.k);
     this.projections.push(proj);
+    if (proj.plasticity !== null) this.plastic.push(proj);
     if (proj.direct) {
       this.direct.push(proj);
       // Spikes of step j are delivered at step j + 1 + delay: keep delay + 1 steps.
@@ -256,24 +328,31 @@ export class Network {
     }
   }
 
-  /** One step; returns the synaptic events it delivered. */
+  /** One step on the cpu backend; returns the synaptic events it delivered. */
   private advance(): number {
     const k = this.k;
-    const pops = this.populations;
     const monitors = this.monitors;
     this.updateCurrents(k);
     for (let m = 0; m < monitors.length; m++) monitors[m].beforeStep?.(k);
-    let events = this.deliverDirect(k);
-    for (let p = 0; p < pops.length; p++) {
-      const pop = pops[p];
-      const ring = pop.ring;
-      if (ring) {
-        const slot = k % ring.slots;
-        pop.spikeCount = pop.kernel.step(k, ring.viewsE[slot], ring.viewsI[slot]);
-      } else {
-        pop.spikeCount = pop.kernel.step(k, null, null);
-      }
-    }
+    return this.finishStep(k, this.cpu.integrate(k));
+  }
+
+  /** One step on the gpu backend (kernel calls awaited); returns the synaptic events it delivered. */
+  private async advanceGpu(gpu: GpuBackend): Promise<number> {
+    const k = this.k;
+    const monitors = this.monitors;
+    this.updateCurrents(k);
+    await gpu.syncMonitored();
+    for (let m = 0; m < monitors.length; m++) monitors[m].beforeStep?.(k);
+    return this.finishStep(k, await gpu.integrate(k));
+  }
+
+  /** Steps 4-6 after the backend's integration of step k: plasticity, propagation, recording. */
+  private finishStep(k: number, events: number): number {
+    const pops = this.populations;
+    const monitors = this.monitors;
+    const plastic = this.plastic;
+    for (let q = 0; q < plastic.length; q++) plastic[q].plasticity!.step(k);
     const histories = this.histories;
     for (let p = 0; p < pops.length; p++) {
       const pop = pops[p];
@@ -281,32 +360,11 @@ export class Network {
       const history = histories[p];
       if (history !== null) history.record(k, pop.spikes, count);
       if (count === 0) continue;
-      const out = this.outgoing[p];
+      const out = this.propagating[p];
       for (let q = 0; q < out.length; q++) events += this.propagate(out[q], pop.spikes, count, k);
     }
     for (let m = 0; m < monitors.length; m++) monitors[m].afterStep?.(k);
     this.k = k + 1;
-    return events;
-  }
-
-  /**
-   * Adds the input that arrives at step k through direct-mode projections: the spikes
-   * of step k - 1 - delay, weights added straight into the target's synaptic variables.
-   */
-  private deliverDirect(k: number): number {
-    const direct = this.direct;
-    let events = 0;
-    for (let q = 0; q < direct.length; q++) {
-      const proj = direct[q];
-      const j = k - 1 - proj.constantDelay;
-      if (j < proj.sinceStep) continue;
-      const history = this.histories[proj.pre.id]!;
-      const count = history.countOf(j);
-      if (count === 0) continue;
-      const targets = proj.post.model.inputTargets!;
-      const out = proj.post.state[proj.receptor === 'excitatory' ? targets.excitatory : targets.inhibitory];
-      events += propagateConstantDelay(history.spikesOf(j), count, proj.rowPtr, proj.target, proj.weight, out);
-    }
     return events;
   }
 
@@ -346,6 +404,13 @@ export class Network {
    */
   run(duration: number, options: RunOptions = {}): RunResult {
     const steps = this.stepsOf(duration, 'Network.run');
+    if (this.pendingBackend === 'auto') void this.startBackend(false); // settles synchronously: auto -> cpu
+    if (this.info.backend === 'gpu') {
+      throw new StateError(
+        `Network.run: this network runs on the gpu backend (${this.info.mode ?? 'gpu.js'}), whose kernel calls are asynchronous; ` +
+          'use `await network.runAsync(duration)` instead',
+      );
+    }
     const opts = requireObject('options', options, 'Network.run');
     requireKnownKeys('options', opts, ['onProgress', 'progressInterval', 'signal'], 'Network.run');
     const { onProgress, signal } = options;
@@ -392,6 +457,8 @@ export class Network {
     requireKnownKeys('options', opts, ['onProgress', 'progressInterval', 'signal', 'sliceMs'], 'Network.runAsync');
     const sliceMs = requirePositive('sliceMs', options.sliceMs ?? 50, 'Network.runAsync', 'ms');
     const { onProgress, signal } = options;
+    await this.startBackend(true);
+    const gpu = this.gpu;
     const t0 = performance.now();
     let done = 0;
     let events = 0;
@@ -404,12 +471,15 @@ export class Network {
       const sliceEnd = performance.now() + sliceMs;
       do {
         const batch = Math.min(64, steps - done);
-        for (let s = 0; s < batch; s++) events += this.advance();
+        if (gpu === null) for (let s = 0; s < batch; s++) events += this.advance();
+        else for (let s = 0; s < batch; s++) events += await this.advanceGpu(gpu);
         done += batch;
       } while (done < steps && performance.now() < sliceEnd);
       onProgress?.({ done: done * this.dt, total: steps * this.dt, t: this.t, elapsed: (performance.now() - t0) / 1000 });
       if (done < steps) await new Promise<void>((resolve) => setTimeout(resolve, 0));
     }
+    // The host copies of the state (population.get, state monitors) are current after a run.
+    if (gpu !== null) await gpu.syncAll();
     const wallTime = (performance.now() - t0) / 1000;
     this.events += events;
     return { steps: done, interrupted, wallTime, events };

@@ -9,6 +9,7 @@ import { fillValues, type ValueSpec } from '../core/distributions.js';
 import type { Rng } from '../core/rng.js';
 import type { Receptor } from '../neurons/model.js';
 import type { Connector } from '../synapses/connector.js';
+import type { PlasticityRule, PlasticityState } from '../synapses/plasticity/plasticityRule.js';
 import type { Population } from './population.js';
 
 /** Options of `network.connect(pre, post, connector, options)`. */
@@ -25,6 +26,11 @@ export interface ProjectionOptions {
   readonly receptor?: Receptor;
   /** a name for reports */
   readonly label?: string;
+  /**
+   * a plasticity rule, e.g. `new STDPMechanism({ timing, weight })`: the weights then
+   * change in place during the run (see `src/synapses/plasticity/`)
+   */
+  readonly plasticity?: PlasticityRule;
 }
 
 /** Longest delay a projection may have, in steps (per-synapse delays are Uint16). */
@@ -58,6 +64,8 @@ export class Projection {
   readonly direct: boolean;
   /** @internal the step at which the projection was made: earlier spikes are not sent */
   readonly sinceStep: number;
+  /** the bound plasticity rule (traces, indices), or null for a static projection */
+  readonly plasticity: PlasticityState | null = null;
 
   /** @internal use `network.connect(...)` */
   constructor(
@@ -150,7 +158,16 @@ export class Projection {
       this.constantDelay = -1;
     }
     this.maxDelay = hi;
-    this.direct = this.delay === null && post.model.inputTargets !== undefined;
+    // Plastic projections go through the ring, so a spike carries the weight in force
+    // after the plasticity step in which it was emitted (see STDPMechanism).
+    this.direct = this.delay === null && post.model.inputTargets !== undefined && options.plasticity === undefined;
+    if (options.plasticity !== undefined) {
+      const rule = options.plasticity;
+      if (!rule || typeof rule.bind !== 'function') {
+        throw new ParameterError('plasticity', rule, 'a plasticity rule such as new STDPMechanism({ timing, weight })', ctx);
+      }
+      this.plasticity = rule.bind(this, dt);
+    }
   }
 
   /** Number of synapses. */

@@ -16,6 +16,8 @@ import type { Projection } from '../engine/projection.js';
 import { IFCurrExp, type IFCurrExpParams } from '../neurons/ifCurrExp.js';
 import { fixedProbability } from '../synapses/connectors/fixedProbability.js';
 import type { Seed } from '../core/rng.js';
+import type { GpuBackendOptions } from '../backends/backend.js';
+import type { BackendName } from '../engine/network.js';
 
 /** Options of {@link buildCuba}. */
 export interface CubaOptions {
@@ -26,6 +28,9 @@ export interface CubaOptions {
   readonly seed?: Seed;
   /** ms (default 0.1) */
   readonly dt?: number;
+  /** the network's backend (default 'cpu') and gpu options */
+  readonly backend?: BackendName;
+  readonly gpu?: GpuBackendOptions;
 }
 
 /** The CUBA network: excitatory and inhibitory populations and the four projections. */
@@ -64,7 +69,7 @@ export const CUBA_WEIGHT_I = (-20 * 4.5) / 10 / 20;
 export function buildCuba(options: CubaOptions): Cuba {
   const { n } = options;
   const k = options.k ?? 80;
-  const network = new Network({ dt: options.dt ?? 0.1, seed: options.seed ?? 1 });
+  const network = new Network({ dt: options.dt ?? 0.1, seed: options.seed ?? 1, backend: options.backend, gpu: options.gpu });
   const nExc = Math.floor(0.8 * n);
   const initial = { v: uniform(CUBA_NEURON.vReset, CUBA_NEURON.vThresh) };
   const exc = network.population(IFCurrExp, nExc, { params: CUBA_NEURON, initial, label: 'exc' });

@@ -56,7 +56,8 @@ const cases: Case[] = [
   ['new Network({ seed: -3 })', () => new Network({ seed: -3 }), 'seed'],
   ['new Network({ seed: 0.5 })', () => new Network({ seed: 0.5 }), 'seed'],
   ['new Network({ backend: "x" })', () => new Network({ backend: 'x' as never }), 'backend'],
-  ['new Network({ backend: "gpu" }) (not in this version)', () => new Network({ backend: 'gpu' }), 'backend'],
+  ['new Network({ gpu: { mode: "x" } })', () => new Network({ backend: 'gpu', gpu: { mode: 'x' as never } }), 'gpu.mode'],
+  ['new Network({ gpu: { gather: 3 } })', () => new Network({ backend: 'gpu', gpu: { gather: 3 as never } }), 'gpu.gather'],
   ['new Network({ bogus: 1 })', () => new Network({ bogus: 1 } as never), 'options.bogus'],
   ['new Network("fast")', () => new Network('fast' as never), 'options'],
 
