@@ -38,7 +38,7 @@ export interface MainOptions {
   readonly handleSigint?: boolean;
   /** clock for default run directory names */
   readonly now?: () => Date;
-  /** plotly.js source for reports (tests pass a stub to keep files small) */
+  /** plotly.js source for reports (tests pass a tiny stand-in to keep files small) */
   readonly plotlySource?: string;
 }
 
