@@ -12,11 +12,14 @@
  * - `willshaw_threshold_sums`: the same cues at θ = 5 (dendritic sums over the 1 bits);
  * - `willshaw_kwta`: the same cues, k-WTA with k = 12 and random tie-breaking.
  * Every retrieval writes into a reused array (`WillshawMemory.recallInto`): no allocation.
- * The spiking CA3 network's simulated seconds per wall second will join this benchmark.
+ * - `ca3_recall` (`--ca3`, on by default): the spiking CA3 network (`CA3Autoassociative`) at
+ *   n = 10,000, k = 13, after learning `--ca3-patterns` patterns (default 2000): simulated
+ *   seconds per wall second over recalls from 7 of the 13 cells (learning is timed apart).
+ *   Needs about 2 GB of memory (20 bytes per synapse, 10^8 synapses).
  */
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { Rng, WillshawMemory, sampleSorted, willshawLoad } from '../src/index.js';
+import { CA3Autoassociative, Rng, SDR, WillshawMemory, sampleSorted, willshawLoad } from '../src/index.js';
 
 /** One measurement. */
 export interface MemoryBenchResult {
@@ -118,6 +121,51 @@ export function benchMemory(ops: number, repeats: number, seed: number): MemoryB
   return results;
 }
 
+/** The spiking CA3 measurement. */
+export interface CA3BenchResult {
+  name: 'memory';
+  op: 'ca3_recall';
+  n: number;
+  k: number;
+  M: number;
+  /** cue cells */
+  c: number;
+  recalls: number;
+  /** simulated seconds per wall second during the recalls */
+  sim_s_per_wall_s: number;
+  /** the same during learning */
+  learn_sim_s_per_wall_s: number;
+  /** wall seconds to build the network */
+  build_s: number;
+  /** mean overlap |R ∩ P| / k of the first wave */
+  mean_overlap: number;
+  seed: number;
+}
+
+/** Times the spiking CA3 network: build, learn M patterns, `recalls` recalls. */
+export function benchCA3(n: number, k: number, M: number, recalls: number, seed: number): CA3BenchResult {
+  const rng = new Rng(seed);
+  const tb = performance.now();
+  const net = new CA3Autoassociative({ n, k, seed });
+  const build = (performance.now() - tb) / 1000;
+  const patterns = Array.from({ length: M }, () => new SDR(n).setSparse(sampleSorted(rng, n, k)));
+  let t0 = net.t;
+  let w0 = performance.now();
+  net.learn(patterns);
+  const learnRate = (net.t - t0) / 1000 / ((performance.now() - w0) / 1000);
+  const c = Math.round(k / 2);
+  let overlap = 0;
+  t0 = net.t;
+  w0 = performance.now();
+  for (let r = 0; r < recalls; r++) {
+    const p = patterns[rng.int(M)];
+    const cue = new SDR(n).setSparse(Array.from(sampleSorted(rng, k, c), (i) => p.sparse[i]));
+    overlap += net.recall(cue).oneStep.overlap(p) / k;
+  }
+  const rate = (net.t - t0) / 1000 / ((performance.now() - w0) / 1000);
+  return { name: 'memory', op: 'ca3_recall', n, k, M, c, recalls, sim_s_per_wall_s: rate, learn_sim_s_per_wall_s: learnRate, build_s: build, mean_overlap: overlap / recalls, seed };
+}
+
 /** CLI entry: `npm run bench -- memory [--json] [--repeats R] [--ops N] [--seed S]`. */
 export async function memoryMain(argv: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -127,7 +175,12 @@ export async function memoryMain(argv: string[]): Promise<void> {
       repeats: { type: 'string', default: '5' },
       ops: { type: 'string', default: '20000' },
       seed: { type: 'string', default: '1' },
+      ca3: { type: 'boolean', default: true },
+      'ca3-n': { type: 'string', default: '10000' },
+      'ca3-patterns': { type: 'string', default: '2000' },
+      'ca3-recalls': { type: 'string', default: '20' },
     },
+    allowNegative: true,
   });
   const repeats = Number(values.repeats);
   const ops = Number(values.ops);
@@ -136,13 +189,22 @@ export async function memoryMain(argv: string[]): Promise<void> {
   if (!Number.isInteger(ops) || ops < 1) throw new Error(`--ops must be an integer >= 1, got '${values.ops}'`);
   if (!Number.isInteger(seed) || seed < 0) throw new Error(`--seed must be an integer >= 0, got '${values.seed}'`);
   const results = benchMemory(ops, repeats, seed);
+  const ca3n = Number(values['ca3-n']);
+  const ca3 = values.ca3 ? benchCA3(ca3n, Math.round(Math.log2(ca3n)), Number(values['ca3-patterns']), Number(values['ca3-recalls']), seed) : null;
   if (values.json) {
     for (const r of results) console.log(JSON.stringify(r));
+    if (ca3) console.log(JSON.stringify(ca3));
     return;
   }
   console.log(`Willshaw memory n = ${N}, k = ${K}, M = ${M} (load ${results[0].load.toFixed(4)}; theory ${willshawLoad({ n: N, k: K, M }).toFixed(4)}), cue ${C} of ${K} units`);
   for (const r of results) {
     console.log(`  ${r.op.padEnd(24)} ${r.ops_per_s.toExponential(3)} retrievals/s  (${(r.s_per_op * 1e6).toFixed(2)} us each; min ${r.min_ops_per_s.toExponential(2)}, max ${r.max_ops_per_s.toExponential(2)})`);
+  }
+  if (ca3) {
+    console.log(
+      `Spiking CA3 n = ${ca3.n}, k = ${ca3.k}, M = ${ca3.M} (built in ${ca3.build_s.toFixed(1)} s): recall ${ca3.sim_s_per_wall_s.toFixed(4)} simulated s per wall s ` +
+        `(learning ${ca3.learn_sim_s_per_wall_s.toFixed(4)}), first-wave overlap ${ca3.mean_overlap.toFixed(3)} from ${ca3.c} of ${ca3.k} cells`,
+    );
   }
 }
 

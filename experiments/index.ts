@@ -29,4 +29,7 @@ export const experimentRegistry: ExperimentRegistry = [
   entry('pfister2006-triplet'),
   entry('willshaw1969-capacity'),
   entry('amit1985-hopfield'),
+  entry('stoeckel2017-binam'),
+  entry('ca3-pattern-completion'),
+  entry('casanueva2024-ca3-cam'),
 ];

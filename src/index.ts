@@ -14,8 +14,13 @@ export {
   type ValueSpec,
 } from './core/distributions.js';
 
-export type { NeuronModel, NeuronKernel, KernelArrays, Receptor, SynapseKind, ParamsOf } from './neurons/model.js';
+export type { NeuronModel, NeuronKernel, KernelArrays, Receptor, SynapseKind, ParamsOf, Semantics } from './neurons/model.js';
 export { IFCurrExp, stepIFCurrExp, ifCurrExpPropagators, type IFCurrExpParams, type IFCurrExpPropagators } from './neurons/ifCurrExp.js';
+export {
+  stepIFCurrExpSpinnaker,
+  ifCurrExpSpinnakerConstants,
+  type IFCurrExpSpinnakerConstants,
+} from './neurons/ifCurrExpSpinnaker.js';
 export {
   IFCurrAlpha,
   stepIFCurrAlpha,
@@ -54,6 +59,12 @@ export type { PlasticityRule, PlasticityState, PlasticSynapses, PlasticPost, Spi
 export { STDPMechanism, StdpState, type STDPMechanismOptions } from './synapses/plasticity/stdpMechanism.js';
 export { pairWindow, type TimingDependence, type TraceRuleSpec, type Interaction } from './synapses/plasticity/traceRule.js';
 export { SpikePairRule, SPIKE_PAIR_RULE_DEFAULTS, type SpikePairRuleParams } from './synapses/plasticity/spikePairRule.js';
+export {
+  SpinnakerPairSTDP,
+  SpinnakerPairSTDPState,
+  SPINNAKER_PAIR_STDP_DEFAULTS,
+  type SpinnakerPairSTDPParams,
+} from './synapses/plasticity/spinnakerPairStdp.js';
 export {
   TripletRule,
   TRIPLET_PARAMETER_SETS,
@@ -173,3 +184,45 @@ export {
   hopfieldRetrievalOverlap,
   hopfieldBitErrorProbability,
 } from './memory/hopfieldTheory.js';
+export {
+  CA3ContentAddressableMemory,
+  CA3_CAM_RECORDED_POPULATIONS,
+  CA3_CAM_SPACING,
+  type CA3ContentAddressableMemoryOptions,
+  type Ca3CamOperation,
+  type Ca3CamOperationKind,
+  type Ca3CamOperationOptions,
+  type Ca3CamRecordedPopulation,
+  type Ca3CamResult,
+  type Ca3CamSpikes,
+} from './memory/ca3ContentAddressableMemory.js';
+export {
+  CA3_CAM_CONFIG,
+  CA3_CAM_OUTPUT_LAYER,
+  CA3_CAM_POPULATION_KEYS,
+  validateCa3CamConfig,
+  type Ca3CamConfig,
+  type Ca3CamNeuronConfig,
+  type Ca3CamPopulationKey,
+  type Ca3CamStaticSynapseConfig,
+  type Ca3CamStdpSynapseConfig,
+} from './memory/ca3CamConfig.js';
+export {
+  parseCa3CamRecording,
+  replayCa3CamExperiment,
+  replayCa3CamRecording,
+  ca3CamRasterFile,
+  type Ca3CamRasterFile,
+  type Ca3CamExperimentRaster,
+  type Ca3CamReplayResult,
+  type Ca3CamTickSpikes,
+} from './memory/ca3CamReplay.js';
+export {
+  CA3Autoassociative,
+  CA3_NEURON_DEFAULTS,
+  CA3_MOSSY_WEIGHT,
+  unitPeak,
+  type CA3Options,
+  type CA3RecallOptions,
+  type CA3RecallResult,
+} from './memory/ca3Autoassociative.js';

@@ -113,21 +113,39 @@ export function chooseAutoBackend(probe: AutoProbe, neurons: number, asynchronou
   return { backend: 'gpu', reason: `auto: hardware WebGPU adapter (${probe.description}) and ${neurons} neurons` };
 }
 
-/** Asks `navigator.gpu` (browsers; Node only with a WebGPU shim) for an adapter. */
+/**
+ * Asks `navigator.gpu` (browsers) for an adapter; in Node, where there is none, asks
+ * Dawn through the `webgpu` package (`gpu/nodeWebGpu.ts`, loaded only then) for a
+ * hardware adapter, and for its software one to say why it is not used.
+ */
 export async function probeWebGpu(): Promise<AutoProbe> {
   const nav = (globalThis as { navigator?: { gpu?: { requestAdapter(): Promise<unknown> } } }).navigator;
-  if (!nav?.gpu) return { adapter: false, fallback: false, description: 'navigator.gpu is missing' };
+  if (!nav?.gpu) {
+    const node = await import('./gpu/nodeWebGpu.js');
+    if (!node.isNode()) return { adapter: false, fallback: false, description: 'navigator.gpu is missing' };
+    const found = await node.probeNodeWebGpu();
+    if (found.hardware) return { adapter: true, fallback: false, description: found.hardware.description };
+    if (found.software) return { adapter: true, fallback: true, description: `${found.software.description}; no hardware adapter` };
+    return { adapter: false, fallback: false, description: found.notes.join('; ') };
+  }
   try {
-    const adapter = (await nav.gpu.requestAdapter()) as
-      | { isFallbackAdapter?: boolean; info?: { isFallbackAdapter?: boolean; vendor?: string; architecture?: string; device?: string } }
-      | null;
+    const adapter = (await nav.gpu.requestAdapter()) as Parameters<typeof describeAdapterInfo>[0] | null;
     if (!adapter) return { adapter: false, fallback: false, description: 'requestAdapter() returned null' };
-    const info = adapter.info ?? {};
-    const description = [info.vendor, info.architecture, info.device].filter((s) => s).join(' ') || 'unnamed adapter';
-    // Software rasterisers are fallbacks even where the flag is not reported.
-    const fallback = Boolean(info.isFallbackAdapter ?? adapter.isFallbackAdapter ?? false) || /swiftshader|llvmpipe|lavapipe/i.test(description);
-    return { adapter: true, fallback, description };
+    return { adapter: true, ...describeAdapterInfo(adapter) };
   } catch (e) {
     return { adapter: false, fallback: false, description: `requestAdapter() failed: ${(e as Error).message}` };
   }
+}
+
+/** A browser adapter's description; software rasterisers are fallbacks even where the flag is not reported. */
+function describeAdapterInfo(adapter: {
+  isFallbackAdapter?: boolean;
+  info?: { isFallbackAdapter?: boolean; vendor?: string; architecture?: string; device?: string; description?: string };
+}): { fallback: boolean; description: string } {
+  const info = adapter.info ?? {};
+  const description = [info.vendor, info.architecture, info.device].filter((s) => s).join(' ') || info.description || 'unnamed adapter';
+  const fallback =
+    Boolean(info.isFallbackAdapter ?? adapter.isFallbackAdapter ?? false) ||
+    /swiftshader|llvmpipe|lavapipe|softpipe|warp|basic render/i.test(`${description} ${info.description ?? ''}`);
+  return { fallback, description };
 }

@@ -14,6 +14,9 @@ Usage:
   engram run <file.ts> [options]       run an experiment module by its path
   engram run <name> --help             the experiment's parameters
   engram bench [<name> [args]] [--json]  performance benchmarks
+  engram ca3-cam replay <recording.json> [--experiment NAME] --out <raster.json>
+                                       replay recorded CA3-CAM inputs (sPyNNaker semantics);
+                                       exit 1 if the simulated raster differs from the recording
   engram dashboard                     the browser dashboard (not available yet)
   engram help | --help | --version
 

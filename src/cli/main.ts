@@ -1,5 +1,5 @@
 /**
- * The `engram` command: `list`, `run`, `bench`, `dashboard` (reserved) and `help`.
+ * The `engram` command: `list`, `run`, `bench`, `ca3-cam replay`, `dashboard` (reserved) and `help`.
  *
  * {@link main} takes the arguments and returns the exit code, so the command runs
  * in-process (tests, scripts) as well as from `bin/engram.js`, which passes it the
@@ -14,6 +14,7 @@ import { engramVersion } from '../io/provenance.js';
 import { RunDirectoryExistsError } from '../io/runDirectory.js';
 import { ExperimentDefinitionError } from '../io/validateExperiment.js';
 import { commandBench, type BenchmarkLoader } from './commandBench.js';
+import { commandCa3Cam } from './commandCa3Cam.js';
 import { commandDashboard } from './commandDashboard.js';
 import { commandList } from './commandList.js';
 import { commandRun } from './commandRun.js';
@@ -42,7 +43,7 @@ export interface MainOptions {
   readonly plotlySource?: string;
 }
 
-const COMMANDS = ['list', 'run', 'bench', 'dashboard', 'help'];
+const COMMANDS = ['list', 'run', 'bench', 'ca3-cam', 'dashboard', 'help'];
 
 function isParseArgsError(error: unknown): error is Error {
   const code = (error as { code?: unknown } | null)?.code;
@@ -89,6 +90,8 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
         });
       case 'bench':
         return await commandBench(rest, options.loadBenchmarks, terminal);
+      case 'ca3-cam':
+        return await commandCa3Cam(rest, terminal);
       case 'dashboard':
         return await commandDashboard(terminal);
       default: {

@@ -12,13 +12,15 @@
  * 5. ring-mode projections propagate the new spikes into the target's ring slot
  *    k + 1 + delay; populations with direct-mode projections keep them in a short history;
  * 6. monitors record the spikes.
+ * Under `semantics: 'spinnaker'` the same loop runs sPyNNaker's per-tick kernels: step k
+ * is SpiNNaker's tick k, its spikes are stamped t_k and arrive at step k + d.
  * `run()` may be called repeatedly: a run split into two calls gives exactly the spikes
  * of one call, because all state, including every random stream, lives on.
  */
 import { ParameterError, StateError } from '../core/errors.js';
 import { Rng, type Seed } from '../core/rng.js';
 import { requireInteger, requireKnownKeys, requireObject, requireOneOf, requirePositive } from '../core/validate.js';
-import type { NeuronModel } from '../neurons/model.js';
+import type { NeuronModel, Semantics } from '../neurons/model.js';
 import type { Connector } from '../synapses/connector.js';
 import { propagateConstantDelay, propagateHeterogeneousDelay } from '../backends/cpu/propagate.js';
 // --- backends (issue 8): the per-step dense work goes through a StepBackend ---
@@ -50,6 +52,18 @@ export interface NetworkOptions {
   readonly backend?: BackendName;
   /** options of the gpu backend (mode, projections gathered on the device) */
   readonly gpu?: GpuBackendOptions;
+  /**
+   * --- spinnaker semantics (issue 7) ---
+   * Discrete-time semantics: 'exact' (default; exact integration, a spike of step k is
+   * stamped t_{k+1} and acts at step k + 1 + d) or 'spinnaker' (sPyNNaker's per-tick
+   * arithmetic, e.g. IFCurrExp's `createSpinnakerKernel`; a spike of step k is stamped
+   * t_k, SpiNNaker's tick, and acts in the target at step k + d, so a hop of delay d
+   * takes exactly d ticks as on SpiNNaker). 'spinnaker' runs on the cpu backend, with
+   * models that implement it, and uses sPyNNaker's weight convention: weights are
+   * magnitudes (an inhibitory weight w > 0 is subtracted; a projection whose weights are
+   * all <= 0 uses their magnitudes, mixed signs are an error).
+   */
+  readonly semantics?: Semantics;
 }
 
 /** Which backend runs the network and why. */
@@ -114,6 +128,10 @@ export class Network {
   readonly dt: number;
   /** the seed every random stream derives from */
   readonly seed: number;
+  /** discrete-time semantics: 'exact' or 'spinnaker' (see {@link NetworkOptions.semantics}) */
+  readonly semantics: Semantics;
+  /** spike stamp minus step: 1 ('exact'), 0 ('spinnaker'); input arrives at step k + stampOffset + d */
+  private readonly stampOffset: 0 | 1;
   /** the backend in use, and why (with 'auto', decided at the first run) */
   get backendInfo(): BackendInfo {
     return this.info;
@@ -147,8 +165,15 @@ export class Network {
 
   constructor(options: NetworkOptions = {}) {
     const opts = requireObject('options', options, 'Network');
-    requireKnownKeys('options', opts, ['dt', 'seed', 'backend', 'gpu'], 'Network');
+    requireKnownKeys('options', opts, ['dt', 'seed', 'backend', 'gpu', 'semantics'], 'Network');
     this.dt = requirePositive('dt', options.dt ?? 0.1, 'Network', 'ms');
+    // --- spinnaker semantics (issue 7) ---
+    this.semantics = requireOneOf('semantics', options.semantics ?? 'exact', ['exact', 'spinnaker'] as const, 'Network');
+    this.stampOffset = this.semantics === 'spinnaker' ? 0 : 1;
+    if (this.semantics === 'spinnaker' && (options.backend ?? 'cpu') !== 'cpu') {
+      throw new ParameterError('backend', options.backend, "'cpu' with semantics 'spinnaker'", 'Network', 'the sPyNNaker-compatible kernels run on the cpu backend');
+    }
+    // --- end spinnaker semantics ---
     this.rng = new Rng(options.seed ?? 1);
     this.seed = this.rng.seed;
     const backend = requireOneOf('backend', options.backend ?? 'cpu', ['cpu', 'gpu', 'auto'] as const, 'Network');
@@ -193,9 +218,10 @@ export class Network {
     if (this.pendingBackend === 'gpu' || this.gpu !== null) {
       if (this.gpu === null) {
         const { GpuBackend } = await import('../backends/gpu/gpuBackend.js');
-        this.gpu = await GpuBackend.create(this.view, this.gpuOptions.mode !== undefined || this.info.reason.startsWith('auto') === false
-          ? this.gpuOptions
-          : { ...this.gpuOptions, mode: 'webgpu' });
+        // auto chose gpu on a hardware WebGPU adapter: run webgpu there (never a software one)
+        const auto = this.info.reason.startsWith('auto');
+        const options = auto && this.gpuOptions.mode === undefined ? { ...this.gpuOptions, mode: 'webgpu' as const } : this.gpuOptions;
+        this.gpu = await GpuBackend.create(this.view, options, !auto);
         this.pendingBackend = null;
         this.info = { backend: 'gpu', reason: this.info.reason.replace(' (kernels are built at the first runAsync)', ''), mode: this.gpu.mode };
       }
@@ -233,7 +259,7 @@ export class Network {
       throw new ParameterError('label', label, 'a label not used by another population', 'Network.population');
     }
     const id = this.populations.length;
-    const pop = new Population<P>(id, model, size, { ...options, label }, this.dt, this.rng.fork(`population:${label}`));
+    const pop = new Population<P>(id, model, size, { ...options, label }, this.dt, this.rng.fork(`population:${label}`), this.semantics);
     this.populations.push(pop as unknown as Population<object>);
     this.outgoing.push([]);
     this.histories.push(null);
@@ -268,7 +294,9 @@ export class Network {
     const opts = requireObject('options', options, context);
     requireKnownKeys('options', opts, ['weight', 'delay', 'receptor', 'label', 'plasticity'], context);
     const id = this.projections.length;
-    const proj = new Projection(id, a, b, connector, options, this.dt, this.rng.fork(`projection:${id}:${a.label}->${b.label}`), this.k);
+    const spinnaker = this.semantics === 'spinnaker';
+    const proj = new Projection(id, a, b, connector, options, this.dt, this.rng.fork(`projection:${id}:${a.label}->${b.label}`), this.k, !spinnaker);
+    if (spinnaker) spinnakerWeights(proj); // --- spinnaker semantics (issue 7) ---
     this.projections.push(proj);
     if (proj.plasticity !== null) this.plastic.push(proj);
     if (proj.direct) {
@@ -325,6 +353,7 @@ export class Network {
         if (j.population === pop) j.source.addTo(k, this.dt, iExt, j.targets, j.rng);
       }
       pop.finishIExt();
+      this.gpu?.iExtChanged(pop); // uploaded again only now
     }
   }
 
@@ -372,7 +401,7 @@ export class Network {
     const ring = proj.post.ring!;
     const excitatory = proj.receptor === 'excitatory';
     if (proj.delay === null) {
-      const slot = (k + 1 + proj.constantDelay) % ring.slots;
+      const slot = (k + this.stampOffset + proj.constantDelay) % ring.slots;
       const view = excitatory ? ring.viewsE[slot] : ring.viewsI[slot];
       return propagateConstantDelay(spikes, count, proj.rowPtr, proj.target, proj.weight, view);
     }
@@ -393,7 +422,7 @@ export class Network {
   private slotOffsetsFor(ring: InputRing, maxDelay: number, k: number): Int32Array {
     if (this.slotOffsets.length < maxDelay + 1) this.slotOffsets = new Int32Array(maxDelay + 1);
     const off = this.slotOffsets;
-    for (let d = 0; d <= maxDelay; d++) off[d] = ((k + 1 + d) % ring.slots) * ring.stride;
+    for (let d = 0; d <= maxDelay; d++) off[d] = ((k + this.stampOffset + d) % ring.slots) * ring.stride;
     return off;
   }
 
@@ -511,3 +540,25 @@ export class Network {
     return pop;
   }
 }
+
+// --- spinnaker semantics (issue 7) ---
+/**
+ * sPyNNaker's weight convention: weights are magnitudes, the receptor gives the sign.
+ * A projection whose weights are all <= 0 uses their magnitudes (sPyNNaker takes
+ * abs()); mixed signs are a ParameterError (sPyNNaker refuses them too).
+ */
+function spinnakerWeights(proj: Projection): void {
+  const w = proj.weight;
+  let neg = false;
+  let pos = false;
+  for (let s = 0; s < w.length; s++) {
+    if (w[s] < 0) neg = true;
+    else if (w[s] > 0) pos = true;
+  }
+  if (neg && pos) {
+    throw new ParameterError('weight', 'weights of both signs', "weights of one sign under semantics 'spinnaker'", `projection '${proj.label}'`,
+      'the receptor (excitatory/inhibitory) gives the sign; split the projection');
+  }
+  if (neg) for (let s = 0; s < w.length; s++) w[s] = -w[s];
+}
+// --- end spinnaker semantics ---

@@ -7,7 +7,7 @@ import { Arena, padToVector, type ArenaRegion } from '../core/arena.js';
 import { ParameterError } from '../core/errors.js';
 import { fillValues, type ValueSpec } from '../core/distributions.js';
 import type { Rng } from '../core/rng.js';
-import type { KernelArrays, NeuronKernel, NeuronModel } from '../neurons/model.js';
+import type { KernelArrays, NeuronKernel, NeuronModel, Semantics } from '../neurons/model.js';
 
 /** Options when creating a population. */
 export interface PopulationOptions<P> {
@@ -57,6 +57,13 @@ export class Population<P extends object = Record<string, number>> {
   readonly rng: Rng;
   /** @internal the delay ring (null while all input is delivered directly, and for spike sources) */
   ring: InputRing | null = null;
+  /** the network's semantics, which chose the kernel */
+  readonly semantics: Semantics;
+  /**
+   * spike stamp of step k minus k: 1 under 'exact' (a spike of step k is at t_{k+1}),
+   * 0 under 'spinnaker' (at tick k, as sPyNNaker records it)
+   */
+  readonly stampOffset: 0 | 1;
   private ringSlots: number;
   private readonly arena: Arena;
   private readonly arrays: KernelArrays;
@@ -64,8 +71,10 @@ export class Population<P extends object = Record<string, number>> {
   private readonly dt: number;
 
   /** @internal use `network.population(...)` */
-  constructor(id: number, model: NeuronModel<P>, size: number, options: PopulationOptions<P>, dt: number, rng: Rng) {
+  constructor(id: number, model: NeuronModel<P>, size: number, options: PopulationOptions<P>, dt: number, rng: Rng, semantics: Semantics = 'exact') {
     this.id = id;
+    this.semantics = semantics;
+    this.stampOffset = semantics === 'spinnaker' ? 0 : 1;
     this.model = model;
     this.size = size;
     this.label = options.label ?? `pop${id}`;
@@ -97,7 +106,20 @@ export class Population<P extends object = Record<string, number>> {
     const iOff = (params as Record<string, unknown>).iOffset;
     this.iOffsetView.fill(typeof iOff === 'number' ? iOff : 0);
     if (options.initial) this.initialize(options.initial);
-    this.kernel = model.createKernel(this.arrays, params, dt, rng.fork('kernel'));
+    this.kernel = this.createKernel();
+  }
+
+  /** The model's kernel for the network's semantics. */
+  private createKernel(): NeuronKernel {
+    const m = this.model;
+    const rng = this.rng.fork('kernel');
+    if (this.semantics === 'spinnaker') {
+      if (!m.createSpinnakerKernel) {
+        throw new ParameterError('model', m.name, 'a model with sPyNNaker semantics (IFCurrExp, SpikeSourceArray, SpikeSourcePoisson)', `population '${this.label}'`);
+      }
+      return m.createSpinnakerKernel(this.arrays, this.params, this.dt, rng);
+    }
+    return m.createKernel(this.arrays, this.params, this.dt, rng);
   }
 
   private regions(ringSlots: number): ArenaRegion[] {
@@ -265,7 +287,7 @@ export class Population<P extends object = Record<string, number>> {
     Object.assign(this.params as P, next);
     if ('iOffset' in changes) this.setIOffset((changes as Record<string, number>).iOffset);
     if (this.kernel.refresh) this.kernel.refresh();
-    else this.kernel = this.model.createKernel(this.arrays, this.params, this.dt, this.rng.fork('kernel'));
+    else this.kernel = this.createKernel();
   }
 
   /** Throws unless `index` is a neuron of this population. */

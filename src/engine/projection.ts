@@ -77,6 +77,7 @@ export class Projection {
     dt: number,
     rng: Rng,
     sinceStep = 0,
+    allowDirect = true,
   ) {
     this.sinceStep = sinceStep;
     this.id = id;
@@ -160,7 +161,8 @@ export class Projection {
     this.maxDelay = hi;
     // Plastic projections go through the ring, so a spike carries the weight in force
     // after the plasticity step in which it was emitted (see STDPMechanism).
-    this.direct = this.delay === null && post.model.inputTargets !== undefined && options.plasticity === undefined;
+    // (not under 'spinnaker' semantics, whose kernels scale the input as it arrives)
+    this.direct = allowDirect && this.delay === null && post.model.inputTargets !== undefined && options.plasticity === undefined;
     if (options.plasticity !== undefined) {
       const rule = options.plasticity;
       if (!rule || typeof rule.bind !== 'function') {

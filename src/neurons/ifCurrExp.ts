@@ -15,6 +15,7 @@ import { checkOrder, checkParams } from './validateParams.js';
 import type { KernelArrays, NeuronKernel, NeuronModel } from './model.js';
 import { f32Constants, instantiateIFCurrExpSimd, stepIFCurrExpF32 } from '../backends/cpu/wasm/ifCurrExpSimd.js';
 import { constantCurrentPropagator, decay, expCurrentPropagator, refractorySteps } from './propagators.js';
+import { ifCurrExpSpinnakerConstants, stepIFCurrExpSpinnaker } from './ifCurrExpSpinnaker.js';
 
 /** Parameters of {@link IFCurrExp} (PyNN names and defaults). */
 export interface IFCurrExpParams {
@@ -217,6 +218,19 @@ export const IFCurrExp: NeuronModel<IFCurrExpParams> = {
       },
       refresh() {
         c = f32Constants(ifCurrExpPropagators(p, dt), p.vRest, p.vReset, p.vThresh);
+      },
+    };
+  },
+  /** sPyNNaker's tick (see `ifCurrExpSpinnaker.ts`): scaled input, current held over the tick, ceil refractory. */
+  createSpinnakerKernel(a: KernelArrays, p: Readonly<IFCurrExpParams>, dt: number, _rng: Rng): NeuronKernel {
+    let c = ifCurrExpSpinnakerConstants(p, dt);
+    return {
+      step(_k, inE, inI) {
+        const { v, iSynE, iSynI } = a.state;
+        return stepIFCurrExpSpinnaker(a.size, v, iSynE, iSynI, a.refractory, a.iExt, inE, inI, a.spikes, c);
+      },
+      refresh() {
+        c = ifCurrExpSpinnakerConstants(p, dt);
       },
     };
   },

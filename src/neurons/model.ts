@@ -15,6 +15,15 @@
  */
 import type { Rng } from '../core/rng.js';
 
+/**
+ * Discrete-time semantics of a network (`new Network({ semantics })`):
+ * - 'exact' (default): NEST/Brian conventions above, exact integration;
+ * - 'spinnaker': sPyNNaker's per-tick arithmetic and timing (see
+ *   {@link NeuronModel.createSpinnakerKernel}): a spike of step k is stamped t_k = k dt
+ *   (the tick in which the neuron fired) and acts in the target at step k + d.
+ */
+export type Semantics = 'exact' | 'spinnaker';
+
 /** Synaptic receptor a projection targets. */
 export type Receptor = 'excitatory' | 'inhibitory';
 
@@ -100,6 +109,14 @@ export interface NeuronModel<P extends object = ModelParameters> {
   validate(params: Readonly<P>): void;
   /** Creates the kernel; `dt` in ms; `rng` is the population's own stream. */
   createKernel(arrays: KernelArrays, params: Readonly<P>, dt: number, rng: Rng): NeuronKernel;
+  /**
+   * The kernel under `semantics: 'spinnaker'` (sPyNNaker's discrete arithmetic; models
+   * without it cannot be used in such a network). Its step k is SpiNNaker's tick k: it
+   * adds the input that arrives at tick k as sPyNNaker does for the model, updates,
+   * thresholds, and lists the neurons that fire *at tick k* (stamp k, not k + 1).
+   * The ring input it gets is never null once a projection targets the population.
+   */
+  createSpinnakerKernel?(arrays: KernelArrays, params: Readonly<P>, dt: number, rng: Rng): NeuronKernel;
 }
 
 /** Parameters of a model, as a user may give them (every key optional). */

@@ -2,7 +2,8 @@
  * SpikeSourceArray: neurons that spike at given times (PyNN `SpikeSourceArray`).
  * A spike at time t (ms) is placed on the grid at stamp round(t/dt), i.e. emitted by the
  * step that ends at that time; so times must be >= dt. Two times of one neuron that fall
- * on the same grid point give one spike.
+ * on the same grid point give one spike. Under `semantics: 'spinnaker'` a spike at t is
+ * sent in tick round(t/dt) (as sPyNNaker's SpikeSourceArray), so t = 0 is allowed.
  */
 import { ParameterError } from '../core/errors.js';
 import type { Rng } from '../core/rng.js';
@@ -50,50 +51,62 @@ export const SpikeSourceArray: NeuronModel<SpikeSourceArrayParams> = {
     else checkTimes(st as ArrayLike<number>, 'spikeTimes');
   },
   createKernel(a: KernelArrays, p: Readonly<SpikeSourceArrayParams>, dt: number, _rng: Rng): NeuronKernel {
-    const n = a.size;
-    let stamps = new Int32Array(0);
-    let who = new Uint32Array(0);
-    let cursor = 0;
-    let lastK = -1;
-    const setup = (): void => {
-      const st = p.spikeTimes;
-      const lists: ArrayLike<number>[] = isListOfLists(st) ? [...st] : Array.from({ length: n }, () => st as ArrayLike<number>);
-      if (lists.length !== n) {
-        throw new ParameterError('spikeTimes', st, `one list of times per neuron (${n} lists) or a single list`, 'SpikeSourceArray');
-      }
-      const pairs: Array<[number, number]> = [];
-      lists.forEach((times, i) => {
-        const seen = new Set<number>();
-        for (let s = 0; s < times.length; s++) {
-          const stamp = Math.round(times[s] / dt);
-          if (stamp < 1) {
-            throw new ParameterError(`spikeTimes`, times[s], `times >= dt = ${dt} ms (the first step ends at dt)`, 'SpikeSourceArray');
-          }
-          if (!seen.has(stamp)) {
-            seen.add(stamp);
-            pairs.push([stamp, i]);
-          }
-        }
-      });
-      pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-      stamps = Int32Array.from(pairs, (q) => q[0]);
-      who = Uint32Array.from(pairs, (q) => q[1]);
-      cursor = 0;
-      // Times already past when the source is (re)configured are not replayed.
-      while (cursor < stamps.length && stamps[cursor] <= lastK + 1) cursor++;
-    };
-    setup();
-    return {
-      step(k) {
-        lastK = k;
-        const stamp = k + 1;
-        while (cursor < stamps.length && stamps[cursor] < stamp) cursor++;
-        let count = 0;
-        const spikes = a.spikes;
-        while (cursor < stamps.length && stamps[cursor] === stamp) spikes[count++] = who[cursor++];
-        return count;
-      },
-      refresh: setup,
-    };
+    return spikeArrayKernel(a, p, dt, 1);
+  },
+  /** sPyNNaker: a spike at time t (>= 0) is sent in tick round(t/dt) and stamped t. */
+  createSpinnakerKernel(a: KernelArrays, p: Readonly<SpikeSourceArrayParams>, dt: number, _rng: Rng): NeuronKernel {
+    return spikeArrayKernel(a, p, dt, 0);
   },
 };
+
+/**
+ * The kernel: spikes stamped `stamp` = round(t/dt) are emitted by step `stamp - offset`
+ * (offset 1: exact semantics, the step that ends at t; 0: spinnaker, the tick t).
+ */
+function spikeArrayKernel(a: KernelArrays, p: Readonly<SpikeSourceArrayParams>, dt: number, offset: 0 | 1): NeuronKernel {
+  const n = a.size;
+  let stamps = new Int32Array(0);
+  let who = new Uint32Array(0);
+  let cursor = 0;
+  let lastK = -1;
+  const setup = (): void => {
+    const st = p.spikeTimes;
+    const lists: ArrayLike<number>[] = isListOfLists(st) ? [...st] : Array.from({ length: n }, () => st as ArrayLike<number>);
+    if (lists.length !== n) {
+      throw new ParameterError('spikeTimes', st, `one list of times per neuron (${n} lists) or a single list`, 'SpikeSourceArray');
+    }
+    const pairs: Array<[number, number]> = [];
+    lists.forEach((times, i) => {
+      const seen = new Set<number>();
+      for (let s = 0; s < times.length; s++) {
+        const stamp = Math.round(times[s] / dt);
+        if (stamp < offset) {
+          throw new ParameterError(`spikeTimes`, times[s], `times >= dt = ${dt} ms (the first step ends at dt)`, 'SpikeSourceArray');
+        }
+        if (!seen.has(stamp)) {
+          seen.add(stamp);
+          pairs.push([stamp, i]);
+        }
+      }
+    });
+    pairs.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+    stamps = Int32Array.from(pairs, (q) => q[0]);
+    who = Uint32Array.from(pairs, (q) => q[1]);
+    cursor = 0;
+    // Times already past when the source is (re)configured are not replayed.
+    while (cursor < stamps.length && stamps[cursor] <= lastK + offset) cursor++;
+  };
+  setup();
+  return {
+    step(k) {
+      lastK = k;
+      const stamp = k + offset;
+      while (cursor < stamps.length && stamps[cursor] < stamp) cursor++;
+      let count = 0;
+      const spikes = a.spikes;
+      while (cursor < stamps.length && stamps[cursor] === stamp) spikes[count++] = who[cursor++];
+      return count;
+    },
+    refresh: setup,
+  };
+}

@@ -50,6 +50,10 @@ export const SpikeSourcePoisson: NeuronModel<SpikeSourcePoissonParams> = {
       throw new ParameterError('duration', p.duration, 'a time >= 0 (ms) or Infinity', 'SpikeSourcePoisson');
     }
   },
+  /** Under sPyNNaker semantics the same draws, stamped at the tick that emits them. */
+  createSpinnakerKernel(a: KernelArrays, p: Readonly<SpikeSourcePoissonParams>, dt: number, rng: Rng): NeuronKernel {
+    return SpikeSourcePoisson.createKernel(a, p, dt, rng);
+  },
   createKernel(a: KernelArrays, p: Readonly<SpikeSourcePoissonParams>, dt: number, rng: Rng): NeuronKernel {
     const n = a.size;
     const prob = new Float64Array(n);

@@ -13,7 +13,7 @@ import type { Arg1, Arg2 } from './kernels/spec.js';
 /** `this` inside {@link ellGather}. */
 export interface GatherThis {
   readonly thread: { readonly x: number; readonly y: number };
-  readonly constants: { readonly K: number; readonly row: number; readonly src: Arg2; readonly w: Arg2 };
+  readonly constants: { readonly K: number; readonly row: number; readonly rs: number; readonly src: Arg2; readonly w: Arg2 };
 }
 
 /** A projection in ELL form: row x holds target x's sources and weights (K per row). */
@@ -61,6 +61,25 @@ export function ellGather(this: GatherThis, base: Arg2, flags: Arg1): number {
   if (Math.abs(y - this.constants.row) < 0.5) {
     for (let j = 0; j < this.constants.K; j++) {
       if (flags[this.constants.src[x][j]] > 0.5) {
+        sum += this.constants.w[x][j];
+      }
+    }
+  }
+  return sum;
+}
+
+/**
+ * {@link ellGather} with the source's spike flags read from its packed device state:
+ * source i spiked in the previous step when its rs row (constant `rs`) is negative. No
+ * flags leave or enter the device.
+ */
+export function ellGatherState(this: GatherThis, base: Arg2, state: Arg2): number {
+  const x = this.thread.x;
+  const y = this.thread.y;
+  let sum = base[y][x];
+  if (Math.abs(y - this.constants.row) < 0.5) {
+    for (let j = 0; j < this.constants.K; j++) {
+      if (state[this.constants.rs][this.constants.src[x][j]] < -0.5) {
         sum += this.constants.w[x][j];
       }
     }

@@ -1,14 +1,16 @@
 /**
  * The gpu backend: every neuron population whose model has a device form
- * (`kernels/index.ts`) advances on gpu.js kernels, its state resident on the device
- * between steps (two kernel sets used in turn, ping-pong, so no kernel reads its own
- * output); each step reads back one array per population (`rs`: refractoriness and the
- * spike flag) to list the spikes for propagation, plasticity and monitors. State
- * variables come back only for populations a state-sampling monitor watches, and after
- * each run. Spike sources (Poisson, arrays) stay on the CPU: they draw from the seeded
- * Rng. Chosen static single-delay projections deliver by an ELL gather on the device
- * (`ell.ts`); all others keep the CPU's event-driven delivery into a host input that is
- * uploaded each step.
+ * (`kernels/index.ts`) advances on one gpu.js kernel per step over its packed [R][N]
+ * state, resident on the device between steps (two instances of the kernel used in
+ * turn, ping-pong, so no kernel reads its own output). Each step reads the state back
+ * once per population to list the spikes (the `rs` row) for propagation, plasticity and
+ * monitors; the host state variables are refreshed from it only for populations a
+ * state-sampling monitor watches, and after each run. Spike sources (Poisson, arrays)
+ * stay on the CPU: they draw from the seeded Rng. Chosen static single-delay
+ * projections deliver by an ELL gather on the device (`ell.ts`), reading the source's
+ * spike flags straight from its device state when the delay is one step; all others
+ * keep the CPU's event-driven delivery into a host input uploaded each step. The
+ * injected current iExt is uploaded only when it changes (GL, webgpu).
  *
  * Kernel calls are awaited (webgpu returns Promises), so the network runs it through
  * `runAsync`. Parameters are kernel constants, which gpu.js freezes at the first call:
@@ -19,10 +21,10 @@ import { ParameterError } from '../../core/errors.js';
 import type { Population } from '../../engine/population.js';
 import type { Projection } from '../../engine/projection.js';
 import type { EngineView, GpuBackendOptions, GpuMode, StepBackend } from '../backend.js';
-import { buildEll, ellGather } from './ell.js';
+import { buildEll, ellGather, ellGatherState } from './ell.js';
 import { loadGpuJs, readRows, resolveMode, type DeviceKernelFn, type DeviceValue, type GpuInstance, type GpuJsModule } from './gpuJs.js';
 import { GPU_MODELS } from './kernels/index.js';
-import { bindingCount, type GpuModelSpec } from './kernels/spec.js';
+import { bindingCount, rsRow, type GpuModelSpec } from './kernels/spec.js';
 
 /** Storage buffers one kernel may bind (WebGPU's default per-stage limit, which gpu.js requests). */
 export const MAX_BINDINGS = 8;
@@ -31,6 +33,8 @@ export const MAX_BINDINGS = 8;
 interface Gather {
   readonly proj: Projection;
   readonly kernel: DeviceKernelFn;
+  /** the source's device population when its flags are read from its state (delay of one step), else null (host flags) */
+  readonly source: DevicePop | null;
 }
 
 /** A population on the device. */
@@ -39,15 +43,33 @@ interface DevicePop {
   readonly spec: GpuModelSpec;
   /** constants the kernels were built with (JSON), to rebuild when parameters change */
   readonly key: string;
-  /** kernels per variable, two sets used in turn */
-  readonly sets: readonly [DeviceKernelFn[], DeviceKernelFn[]];
-  /** current device value per variable */
-  values: DeviceValue[];
-  /** host copies of 'aux' variables (by index in spec.vars) */
+  /** the step kernel, two instances used in turn */
+  readonly kernels: readonly [DeviceKernelFn, DeviceKernelFn];
+  /** the packed state [R][N] on the device (after the last step) */
+  state: DeviceValue;
+  /** the state before the current step (what delay-one gathers read) */
+  prev: DeviceValue;
+  /** the row of refractoriness / spike flags */
+  readonly rs: number;
+  /** host copies of 'aux' rows (by row index) */
   readonly aux: Map<number, Float32Array>;
   /** host input [2][N] (row 0 excitatory, 1 inhibitory) and its gpu.js Input view */
   readonly staging: Float32Array;
   readonly input: unknown;
+  /** iExt as the kernel gets it: on the device (GL, webgpu) or the host array */
+  iExt: DeviceValue;
+  /** iExt must be uploaded again before the next step */
+  iExtStale: boolean;
+  /** the host iExt array last uploaded (it moves when the population grows) */
+  iExtHost: Float32Array | null;
+  /** uploads iExt (GL, webgpu) */
+  readonly iExtUpload: DeviceKernelFn | null;
+  /**
+   * uploads the host input first when gathers follow (GL, webgpu): a GL kernel keeps
+   * the argument types of its first call, and a skipped gather would otherwise hand the
+   * next kernel the host input instead of a texture
+   */
+  inputUpload: DeviceKernelFn | null;
   gathers: Gather[];
 }
 
@@ -74,18 +96,25 @@ export class GpuBackend implements StepBackend {
   private readonly flagHistory = new Map<Population<object>, FlagHistory>();
   private monitored: DevicePop[] = [];
   private set = 0;
+  /** kernel outputs stay on the device (GL textures, webgpu buffers); cpu and webasm return host arrays */
+  private readonly resident: boolean;
 
   private constructor(view: EngineView, gpujs: GpuJsModule, mode: GpuMode) {
     this.view = view;
     this.gpujs = gpujs;
     this.mode = mode;
     this.gpu = new gpujs.GPU({ mode });
+    this.resident = mode === 'webgl2' || mode === 'webgl' || mode === 'webgpu' || mode === 'headlessgl';
   }
 
-  /** Loads gpu.js and picks the mode (`options.mode`, else Node webasm, browser webgpu or webgl2). */
-  static async create(view: EngineView, options: GpuBackendOptions = {}): Promise<GpuBackend> {
+  /**
+   * Loads gpu.js and picks the mode (`options.mode`, else Node webasm, browser webgpu or
+   * webgl2). `allowSoftware`: whether Node's webgpu mode may run on Dawn's software
+   * (llvmpipe) adapter (yes when asked for explicitly, not for `auto`).
+   */
+  static async create(view: EngineView, options: GpuBackendOptions = {}, allowSoftware = true): Promise<GpuBackend> {
     const gpujs = await loadGpuJs();
-    const mode = await resolveMode(options.mode, gpujs);
+    const mode = await resolveMode(options.mode, gpujs, allowSoftware);
     return new GpuBackend(view, gpujs, mode);
   }
 
@@ -126,73 +155,114 @@ export class GpuBackend implements StepBackend {
       throw new ParameterError('model', spec.model, `a device form binding at most ${MAX_BINDINGS} storage buffers (it binds ${bindingCount(spec)})`, 'GpuBackend');
     }
     const n = pop.size;
-    const constants = spec.constants(pop.params as unknown as Record<string, number>, this.dtOf(pop));
-    const makeSet = (): DeviceKernelFn[] =>
-      spec.vars.map((v) => {
-        const k = spec.kernels[v.name];
-        const settings = {
-          output: v.kind === 'pair' ? [n, 2] : [n],
-          constants: { ...constants, out: k.out },
-          pipeline: true,
-          immutable: false,
-          tactic: 'precision' as const,
-          ...(spec.loopMaxIterations > 0 ? { loopMaxIterations: spec.loopMaxIterations } : {}),
-        };
-        const kernel = this.gpu.createKernel(k.fn as (...args: never[]) => number, settings);
-        for (const h of spec.helpers ?? []) kernel.addFunction(h);
-        return kernel;
+    const params = pop.params as unknown as Record<string, number>;
+    const constants = spec.constants(params, this.dtOf(pop));
+    const make = (): DeviceKernelFn => {
+      const kernel = this.gpu.createKernel(spec.kernel as unknown as (...args: never[]) => number, {
+        output: [n, spec.rows.length],
+        constants,
+        pipeline: true,
+        immutable: false,
+        tactic: 'precision',
+        ...(spec.loopMaxIterations > 0 ? { loopMaxIterations: spec.loopMaxIterations } : {}),
       });
+      for (const h of spec.helpers ?? []) kernel.addFunction(h);
+      return kernel;
+    };
+    if (old !== undefined) {
+      for (const k of old.kernels) k.destroy?.();
+      old.iExtUpload?.destroy?.();
+    }
     const aux = old?.aux ?? new Map<number, Float32Array>();
-    spec.vars.forEach((v, i) => {
-      if (v.kind === 'aux' && !aux.has(i)) aux.set(i, new Float32Array(n).fill(v.init!(pop.params as unknown as Record<string, number>, this.dtOf(pop))));
+    spec.rows.forEach((r, i) => {
+      if (r.kind === 'aux' && !aux.has(i)) aux.set(i, new Float32Array(n).fill(r.init!(params, this.dtOf(pop))));
     });
     const staging = new Float32Array(2 * n);
     return {
       pop,
       spec,
       key,
-      sets: [makeSet(), makeSet()],
-      values: [],
+      kernels: [make(), make()],
+      state: null,
+      prev: null,
+      rs: rsRow(spec),
       aux,
       staging,
       input: new this.gpujs.Input(staging, [n, 2]),
+      iExt: null,
+      iExtStale: true,
+      iExtHost: null,
+      iExtUpload: this.resident ? this.identity1(n, false) : null,
+      inputUpload: null,
       gathers: [],
     };
   }
 
-  /** Host state -> device (through identity kernels, so every kernel always gets device values). */
+  /** A kernel that copies a host [N] array to the device. */
+  private identity1(n: number, immutable: boolean): DeviceKernelFn {
+    return this.gpu.createKernel(function (this: { thread: { x: number } }, a: ArrayLike<number>): number {
+      return a[this.thread.x];
+    }, { output: [n], pipeline: true, immutable });
+  }
+
+  /** Host state -> device: the rows packed into one [R][N] array, through an identity kernel. */
   private async upload(dev: DevicePop): Promise<void> {
     const n = dev.pop.size;
-    const id1 = this.gpu.createKernel(function (this: { thread: { x: number } }, a: ArrayLike<number>): number {
-      return a[this.thread.x];
-    }, { output: [n], pipeline: true, immutable: true });
-    const id2 = this.gpu.createKernel(function (this: { thread: { x: number; y: number } }, a: ArrayLike<ArrayLike<number>>): number {
+    const rows = dev.spec.rows;
+    const pack = this.gpu.createKernel(function (this: { thread: { x: number; y: number } }, a: ArrayLike<ArrayLike<number>>): number {
       return a[this.thread.y][this.thread.x];
-    }, { output: [n, 2], pipeline: true, immutable: true });
+    }, { output: [n, rows.length], pipeline: true, immutable: true });
     const pop = dev.pop;
-    const values: DeviceValue[] = [];
-    for (let i = 0; i < dev.spec.vars.length; i++) {
-      const v = dev.spec.vars[i];
-      if (v.kind === 'state') values.push(await id1(pop.state[v.host![0]]));
-      else if (v.kind === 'pair') {
-        const flat = new Float32Array(2 * n);
-        flat.set(pop.state[v.host![0]]);
-        flat.set(pop.state[v.host![1]], n);
-        values.push(await id2(new this.gpujs.Input(flat, [n, 2])));
-      } else if (v.kind === 'rs') values.push(await id1(Float32Array.from(pop.refractory)));
-      else values.push(await id1(dev.aux.get(i)!));
+    const flat = new Float32Array(rows.length * n);
+    rows.forEach((r, i) => {
+      if (r.kind === 'state') flat.set(pop.state[r.host!], i * n);
+      else if (r.kind === 'rs') {
+        flat.set(pop.refractory, i * n);
+        // the spike flags of the last step, which gathers read (-(R + 1), as the kernel writes)
+        for (let q = 0; q < pop.spikeCount; q++) flat[i * n + pop.spikes[q]] = -flat[i * n + pop.spikes[q]] - 1;
+      }
+      else flat.set(dev.aux.get(i)!, i * n);
+    });
+    dev.state = await pack(new this.gpujs.Input(flat, [n, rows.length]));
+    dev.prev = dev.state;
+    dev.iExtStale = true;
+  }
+
+  /** Marks a population's iExt as rebuilt (the network calls it after current sources change it). */
+  iExtChanged(pop: Population<object>): void {
+    const dev = this.devices.get(pop);
+    if (dev !== undefined) dev.iExtStale = true;
+  }
+
+  /** iExt as the kernel takes it, uploaded again only when it changed. */
+  private async iExtOf(dev: DevicePop): Promise<DeviceValue> {
+    const host = dev.pop.iExt;
+    if (dev.iExtUpload === null) return host;
+    if (dev.iExtStale || host !== dev.iExtHost) {
+      dev.iExt = await dev.iExtUpload(host);
+      dev.iExtHost = host;
+      dev.iExtStale = false;
     }
-    dev.values = values;
+    return dev.iExt;
   }
 
   private buildGathers(gather: GpuBackendOptions['gather']): void {
     for (const dev of this.devices.values()) {
       for (const g of dev.gathers) g.kernel.destroy?.();
       dev.gathers = [];
+      dev.inputUpload?.destroy?.();
+      dev.inputUpload = null;
     }
     this.gathered.clear();
     if (gather === undefined || gather === 'none') return;
     const wanted = gather === 'all' ? null : new Set(gather);
+    if (wanted !== null) {
+      for (const label of wanted) {
+        if (!this.view.projections.some((p) => p.label === label)) {
+          throw new ParameterError('gpu.gather', label, `a projection label: ${this.view.projections.map((p) => `'${p.label}'`).join(', ')}`, 'Network');
+        }
+      }
+    }
     for (const proj of this.view.projections) {
       if (wanted !== null && !wanted.has(proj.label)) continue;
       const dev = this.devices.get(proj.post);
@@ -203,11 +273,14 @@ export class GpuBackend implements StepBackend {
         continue;
       }
       const ell = buildEll(proj);
-      const kernel = this.gpu.createKernel(ellGather as unknown as (...args: never[]) => number, {
+      // A source on the device with a one-step delay: its flags are the rs row of its state.
+      const source = proj.constantDelay === 0 ? (this.devices.get(proj.pre) ?? null) : null;
+      const kernel = this.gpu.createKernel((source ? ellGatherState : ellGather) as unknown as (...args: never[]) => number, {
         output: [proj.post.size, 2],
         constants: {
           K: ell.k,
           row: proj.receptor === 'excitatory' ? 0 : 1,
+          rs: source?.rs ?? 0,
           src: new this.gpujs.Input(ell.src, [ell.k, ell.rows]),
           w: new this.gpujs.Input(ell.weight, [ell.k, ell.rows]),
         },
@@ -215,8 +288,14 @@ export class GpuBackend implements StepBackend {
         immutable: false,
         loopMaxIterations: Math.max(1000, ell.k + 1),
       });
-      dev!.gathers.push({ proj, kernel });
+      dev!.gathers.push({ proj, kernel, source });
+      if (this.resident) {
+        dev!.inputUpload ??= this.gpu.createKernel(function (this: { thread: { x: number; y: number } }, a: ArrayLike<ArrayLike<number>>): number {
+          return a[this.thread.y][this.thread.x];
+        }, { output: [proj.post.size, 2], pipeline: true, immutable: false });
+      }
       this.gathered.add(proj);
+      if (source !== null) continue;
       const depth = proj.constantDelay + 2;
       const old = this.flagHistory.get(proj.pre);
       if (old === undefined || old.depth < depth) {
@@ -227,13 +306,6 @@ export class GpuBackend implements StepBackend {
         });
       }
     }
-    if (wanted !== null) {
-      for (const label of wanted) {
-        if (!this.view.projections.some((p) => p.label === label)) {
-          throw new ParameterError('gpu.gather', label, `a projection label: ${this.view.projections.map((p) => `'${p.label}'`).join(', ')}`, 'Network');
-        }
-      }
-    }
   }
 
   /** Steps 3-4 of the loop for step k (see StepBackend). */
@@ -241,37 +313,50 @@ export class GpuBackend implements StepBackend {
     let events = this.stageInputs(k);
     const set = this.set;
     this.set = 1 - set;
-    for (const pop of this.view.populations) {
+    // Gathers read the spikes of step k - 1: count their events before any population moves on.
+    for (const dev of this.devices.values()) {
+      dev.prev = dev.state;
+      for (const g of dev.gathers) if (g.source !== null && k - 1 >= g.proj.sinceStep) events += this.eventsOf(g.proj, g.proj.pre.spikes, g.proj.pre.spikeCount);
+    }
+    const pops = this.view.populations;
+    for (let p = 0; p < pops.length; p++) {
+      const pop = pops[p];
       const dev = this.devices.get(pop);
       if (dev === undefined) {
         pop.spikeCount = pop.kernel.step(k, null, null);
         continue;
       }
-      let input: unknown = dev.input;
+      let input: unknown = dev.inputUpload !== null ? await dev.inputUpload(dev.input) : dev.input;
       for (const g of dev.gathers) {
         const j = k - 1 - g.proj.constantDelay;
-        const hist = this.flagHistory.get(g.proj.pre)!;
-        const slot = j >= 0 ? j % hist.depth : 0;
-        if (j < g.proj.sinceStep || hist.stepOf[slot] !== j) {
-          input = await g.kernel(input, hist.flags[(k + 1) % hist.depth].fill(0));
+        if (j < g.proj.sinceStep) continue;
+        if (g.source !== null) {
+          input = await g.kernel(input, g.source.prev);
           continue;
         }
+        const hist = this.flagHistory.get(g.proj.pre)!;
+        const slot = j % hist.depth;
+        if (hist.stepOf[slot] !== j) continue;
+        const spiked = this.gatherEvents(g.proj, hist.flags[slot]);
+        if (spiked === 0) continue; // nothing arrives: skip the call
         input = await g.kernel(input, hist.flags[slot]);
-        events += this.gatherEvents(g.proj, j);
+        events += spiked;
       }
-      const args = [...dev.values, pop.iExt, input];
-      const kernels = dev.sets[set];
-      const next: DeviceValue[] = [];
-      for (let i = 0; i < kernels.length; i++) next.push(await kernels[i](...args));
-      dev.values = next;
-      const rsIndex = dev.spec.vars.findIndex((v) => v.kind === 'rs');
-      const rs = (await readRows(next[rsIndex]))[0];
+      dev.state = await dev.kernels[set](dev.state, await this.iExtOf(dev), input);
+      const rs = (await readRows(dev.state))[dev.rs];
       const spikes = pop.spikes;
       let count = 0;
       for (let i = 0; i < rs.length; i++) if (rs[i] < 0) spikes[count++] = i;
       pop.spikeCount = count;
     }
     this.recordFlags(k);
+    return events;
+  }
+
+  /** Synaptic events a projection delivers from these spikes. */
+  private eventsOf(proj: Projection, spikes: Uint32Array, count: number): number {
+    let events = 0;
+    for (let s = 0; s < count; s++) events += proj.rowPtr[spikes[s] + 1] - proj.rowPtr[spikes[s]];
     return events;
   }
 
@@ -312,10 +397,8 @@ export class GpuBackend implements StepBackend {
     return events;
   }
 
-  /** Synaptic events a gathered projection delivers from the spikes of step j (for the events count). */
-  private gatherEvents(proj: Projection, j: number): number {
-    const hist = this.flagHistory.get(proj.pre)!;
-    const flags = hist.flags[j % hist.depth];
+  /** Synaptic events a gathered projection delivers from host spike flags. */
+  private gatherEvents(proj: Projection, flags: Float32Array): number {
     let events = 0;
     for (let i = 0; i < flags.length; i++) if (flags[i] > 0) events += proj.rowPtr[i + 1] - proj.rowPtr[i];
     return events;
@@ -343,18 +426,14 @@ export class GpuBackend implements StepBackend {
 
   private async download(dev: DevicePop): Promise<void> {
     const pop = dev.pop;
-    for (let i = 0; i < dev.spec.vars.length; i++) {
-      const v = dev.spec.vars[i];
-      const rows = await readRows(dev.values[i]);
-      if (v.kind === 'state') pop.state[v.host![0]].set(rows[0]);
-      else if (v.kind === 'pair') {
-        pop.state[v.host![0]].set(rows[0]);
-        pop.state[v.host![1]].set(rows[1]);
-      } else if (v.kind === 'rs') {
-        const r = pop.refractory;
-        const a = rows[0];
-        for (let x = 0; x < a.length; x++) r[x] = a[x] < 0 ? -a[x] - 1 : a[x];
-      } else dev.aux.get(i)!.set(rows[0]);
-    }
+    const rows = await readRows(dev.state);
+    dev.spec.rows.forEach((r, i) => {
+      if (r.kind === 'state') pop.state[r.host!].set(rows[i]);
+      else if (r.kind === 'rs') {
+        const ref = pop.refractory;
+        const a = rows[i];
+        for (let x = 0; x < a.length; x++) ref[x] = a[x] < 0 ? -a[x] - 1 : a[x];
+      } else dev.aux.get(i)!.set(rows[i]);
+    });
   }
 }

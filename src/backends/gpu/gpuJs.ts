@@ -6,6 +6,7 @@
  */
 import { ParameterError } from '../../core/errors.js';
 import type { GpuMode } from '../backend.js';
+import { installNodeWebGpu, isNode } from './nodeWebGpu.js';
 
 /** A value a kernel returns or takes: a typed array (cpu, webasm), a texture (GL) or a buffer (webgpu). */
 export type DeviceValue = unknown;
@@ -54,17 +55,26 @@ export function loadGpuJs(): Promise<GpuJsModule> {
   return loaded;
 }
 
-/** True in Node (and Node-like runtimes), false in a browser. */
-export function isNode(): boolean {
-  const p = (globalThis as { process?: { versions?: { node?: string } } }).process;
-  return typeof p?.versions?.node === 'string' && typeof (globalThis as { window?: unknown }).window === 'undefined';
-}
-
-/** The mode to use: the requested one, else Node `webasm`, browser `webgpu` if available, else `webgl2`. */
-export async function resolveMode(requested: GpuMode | undefined, gpujs: GpuJsModule): Promise<GpuMode> {
+/**
+ * The mode to use: the requested one, else Node `webasm`, browser `webgpu` if an
+ * adapter answers, else `webgl2`. In Node, `webgpu` first installs the Dawn shim
+ * (`nodeWebGpu.ts`): a hardware adapter where one exists, else the software one
+ * (`allowSoftware`, true for an explicit request).
+ */
+export async function resolveMode(requested: GpuMode | undefined, gpujs: GpuJsModule, allowSoftware = true): Promise<GpuMode> {
   if (requested !== undefined) {
-    if (requested === 'webgpu' && !(await gpujs.GPU.isWebGPUAvailable?.())) {
-      throw new ParameterError('gpu.mode', requested, 'a mode this runtime supports (no WebGPU adapter answered)', 'Network', "use 'webgl2' in a browser or 'webasm' in Node");
+    if (requested === 'webgpu') {
+      let why = 'no WebGPU adapter answered';
+      if (isNode()) {
+        try {
+          await installNodeWebGpu(allowSoftware);
+        } catch (e) {
+          why = (e as Error).message;
+        }
+      }
+      if (!(await gpujs.GPU.isWebGPUAvailable?.())) {
+        throw new ParameterError('gpu.mode', requested, `a mode this runtime supports (${why})`, 'Network', "use 'webgl2' in a browser or 'webasm' in Node");
+      }
     }
     return requested;
   }

@@ -37,14 +37,14 @@ export class PopulationRateMonitor implements Monitor {
     return this.counts.toArray();
   }
 
-  /** The rate at every step, Hz; times are the spike stamps (end of each step), ms. */
+  /** The rate at every step, Hz; times are the spike stamps (end of each step; under 'spinnaker' semantics its start), ms. */
   get rate(): RateSeries {
     const c = this.counts.view();
     const scale = 1000 / (this.dt * this.population.size);
     const times = new Float64Array(c.length);
     const rates = new Float64Array(c.length);
     for (let s = 0; s < c.length; s++) {
-      times[s] = (this.startStep + s + 1) * this.dt;
+      times[s] = (this.startStep + s + this.population.stampOffset) * this.dt;
       rates[s] = c[s] * scale;
     }
     return { times, rates };

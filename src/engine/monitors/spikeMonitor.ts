@@ -16,7 +16,8 @@ export interface SpikeMonitorOptions {
 
 /**
  * Spikes of a population. Times are the spike stamps, ms: a neuron that crosses
- * threshold during the step from t to t + dt spikes at t + dt.
+ * threshold during the step from t to t + dt spikes at t + dt (under
+ * `semantics: 'spinnaker'`, at t: the tick in which it fired, as sPyNNaker records).
  *
  * @example
  * const spikes = net.add(new SpikeMonitor(exc));
@@ -74,7 +75,7 @@ export class SpikeMonitor implements Monitor {
       count[i]++;
       if (this.recordEach) {
         idx.push(i);
-        st.push(k + 1);
+        st.push(k + pop.stampOffset);
       }
     }
   }

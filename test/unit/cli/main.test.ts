@@ -42,7 +42,7 @@ describe('main: help, version, unknown commands', () => {
   it("main(['lst']) rejects an unknown command in one line, suggesting 'list', exit 2", async () => {
     const run = await runCli(['lst'], { cwd });
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe("engram: unknown command 'lst'; commands: list, run, bench, dashboard, help (did you mean 'list'?)\n");
+    expect(run.stderr).toBe("engram: unknown command 'lst'; commands: list, run, bench, ca3-cam, dashboard, help (did you mean 'list'?)\n");
   });
 
   it("main(['dashboard']) says it is not available yet, exit 2", async () => {

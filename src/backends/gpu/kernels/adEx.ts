@@ -2,7 +2,7 @@
  * AdEx on the device: the cpu reference's scheme (`stepAdEx`): (v, w) by adaptive RKF45
  * sub-steps with NEST's yp error control, spike detection after every sub-step, the
  * refractory clamp with w relaxing exactly, conductances decaying exactly; in f32.
- * Variables: v, w, syn = (gSynE, gSynI), rs, h (sub-step size, ms; device only).
+ * Rows: v, w, gSynE, gSynI, rs, h (sub-step size, ms; device only).
  */
 import { ADEX_TOLERANCE, adExConstants, type AdExParams } from '../../../neurons/adEx.js';
 import { rkConstants, rkNextStep } from './rkf45.js';
@@ -33,9 +33,17 @@ export function adexDwdt(v: number, w: number, aUS: number, vRest: number, vClam
   return (aUS * (vb - vRest) - w) * invTauW;
 }
 
-/** v (out 0), w (out 1), rs (out 2) or h (out 3). */
-function adExMain(this: KernelThis, v: Arg1, w: Arg1, syn: Arg2, rs: Arg1, h: Arg1, iExt: Arg1, input: Arg2): number {
+/** Row y of the next state: 0 v, 1 w, 2-3 (gSynE, gSynI: input added, then exact decay), 4 rs, 5 h. */
+function adExStep(this: KernelThis, s: Arg2, iExt: Arg1, input: Arg2): number {
   const x = this.thread.x;
+  const yr = this.thread.y;
+  if (yr > 1.5 && yr < 3.5) {
+    let p = this.constants.pE;
+    if (yr > 2.5) {
+      p = this.constants.pI;
+    }
+    return (s[yr][x] + input[yr - 2][x]) * p;
+  }
   const dt = this.constants.dt;
   const gL = this.constants.gL;
   const dT = this.constants.deltaT;
@@ -48,16 +56,16 @@ function adExMain(this: KernelThis, v: Arg1, w: Arg1, syn: Arg2, rs: Arg1, h: Ar
   const invCm = this.constants.invCm;
   const aUS = this.constants.aUS;
   const iTW = this.constants.invTauW;
-  const ge0 = syn[0][x] + input[0][x];
-  const gi0 = syn[1][x] + input[1][x];
-  let r = rs[x];
+  const ge0 = s[2][x] + input[0][x];
+  const gi0 = s[3][x] + input[1][x];
+  let r = s[4][x];
   if (r < 0) {
     r = -r - 1;
   }
-  let y0 = v[x];
-  let y1 = w[x];
+  let y0 = s[0][x];
+  let y1 = s[1][x];
   let rOut = 0;
-  let hh = h[x];
+  let hh = s[5][x];
   if (r > 0) {
     rOut = r - 1;
     y1 = this.constants.wClamp + (y1 - this.constants.wClamp) * this.constants.pW;
@@ -155,46 +163,30 @@ function adExMain(this: KernelThis, v: Arg1, w: Arg1, syn: Arg2, rs: Arg1, h: Ar
     }
   }
   let res = y0;
-  if (this.constants.out > 0.5) {
+  if (yr > 0.5) {
     res = y1;
   }
-  if (this.constants.out > 1.5) {
+  if (yr > 3.5) {
     res = rOut;
   }
-  if (this.constants.out > 2.5) {
+  if (yr > 4.5) {
     res = hh;
   }
   return res;
 }
 
-/** (gSynE, gSynI) after the step: input added, then exact decay. */
-function adExSyn(this: KernelThis, v: Arg1, w: Arg1, syn: Arg2, rs: Arg1, h: Arg1, iExt: Arg1, input: Arg2): number {
-  const x = this.thread.x;
-  const y = this.thread.y;
-  let p = this.constants.pE;
-  if (y > 0.5) {
-    p = this.constants.pI;
-  }
-  return (syn[y][x] + input[y][x]) * p;
-}
-
 /** AdEx's device form. */
 export const ADEX_GPU: GpuModelSpec = {
   model: 'AdEx',
-  vars: [
-    { name: 'v', kind: 'state', host: ['v'] },
-    { name: 'w', kind: 'state', host: ['w'] },
-    { name: 'syn', kind: 'pair', host: ['gSynE', 'gSynI'] },
+  rows: [
+    { name: 'v', kind: 'state', host: 'v' },
+    { name: 'w', kind: 'state', host: 'w' },
+    { name: 'gSynE', kind: 'state', host: 'gSynE' },
+    { name: 'gSynI', kind: 'state', host: 'gSynI' },
     { name: 'rs', kind: 'rs' },
     { name: 'h', kind: 'aux', init: (_p, dt) => Math.min(0.01, dt) },
   ],
-  kernels: {
-    v: { fn: adExMain, out: 0 },
-    w: { fn: adExMain, out: 1 },
-    syn: { fn: adExSyn, out: 0 },
-    rs: { fn: adExMain, out: 2 },
-    h: { fn: adExMain, out: 3 },
-  },
+  kernel: adExStep,
   helpers: [adexDvdt, adexDwdt, rkNextStep],
   constants(params, dt) {
     const c = adExConstants(params as unknown as AdExParams, dt);

@@ -2,7 +2,7 @@
  * IF_cond_exp on the device: the cpu reference's scheme (`stepIFCondExp`): exact decay
  * of the conductances, v by adaptive RKF45 sub-steps with GSL's control and a per-neuron
  * sub-step size carried across steps, in f32 (the cpu computes a step in f64).
- * Variables: v, syn = (gSynE, gSynI), rs, h (sub-step size, ms; device only).
+ * Rows: v, gSynE, gSynI, rs, h (sub-step size, ms; device only).
  */
 import { IF_COND_EXP_TOLERANCE, ifCondExpConstants, type IFCondExpParams } from '../../../neurons/ifCondExp.js';
 import { rkConstants, rkNextStep } from './rkf45.js';
@@ -17,9 +17,17 @@ export function condDvdt(v: number, ge: number, gi: number, iE: number, gL: numb
   return (gL * (vRest - vb) + ge * (eRevE - vb) + gi * (eRevI - vb) + iE) * invCm;
 }
 
-/** v (out 0), rs (out 1) or h (out 2). */
-function ifCondExpMain(this: KernelThis, v: Arg1, syn: Arg2, rs: Arg1, h: Arg1, iExt: Arg1, input: Arg2): number {
+/** Row y of the next state: 0 v, 1-2 (gSynE, gSynI: input added, then exact decay), 3 rs, 4 h. */
+function ifCondExpStep(this: KernelThis, s: Arg2, iExt: Arg1, input: Arg2): number {
   const x = this.thread.x;
+  const y0 = this.thread.y;
+  if (y0 > 0.5 && y0 < 2.5) {
+    let p = this.constants.pE;
+    if (y0 > 1.5) {
+      p = this.constants.pI;
+    }
+    return (s[y0][x] + input[y0 - 1][x]) * p;
+  }
   const dt = this.constants.dt;
   const gL = this.constants.gL;
   const vRest = this.constants.vRest;
@@ -27,20 +35,20 @@ function ifCondExpMain(this: KernelThis, v: Arg1, syn: Arg2, rs: Arg1, h: Arg1, 
   const eRevI = this.constants.eRevI;
   const vTh = this.constants.vThresh;
   const invCm = this.constants.invCm;
-  const ge0 = syn[0][x] + input[0][x];
-  const gi0 = syn[1][x] + input[1][x];
-  let r = rs[x];
+  const ge0 = s[1][x] + input[0][x];
+  const gi0 = s[2][x] + input[1][x];
+  let r = s[3][x];
   if (r < 0) {
     r = -r - 1;
   }
-  let vOut = v[x];
+  let vOut = s[0][x];
   let rOut = 0;
-  let hh = h[x];
+  let hh = s[4][x];
   if (r > 0) {
     rOut = r - 1;
   } else {
     const iE = iExt[x];
-    let y = v[x];
+    let y = s[0][x];
     let t = 0;
     while (t < dt) {
       let h0 = hh;
@@ -101,41 +109,26 @@ function ifCondExpMain(this: KernelThis, v: Arg1, syn: Arg2, rs: Arg1, h: Arg1, 
     }
   }
   let res = vOut;
-  if (this.constants.out > 0.5) {
+  if (y0 > 2.5) {
     res = rOut;
   }
-  if (this.constants.out > 1.5) {
+  if (y0 > 3.5) {
     res = hh;
   }
   return res;
 }
 
-/** (gSynE, gSynI) after the step: input added, then exact decay. */
-export function condSyn(this: KernelThis, v: Arg1, syn: Arg2, rs: Arg1, h: Arg1, iExt: Arg1, input: Arg2): number {
-  const x = this.thread.x;
-  const y = this.thread.y;
-  let p = this.constants.pE;
-  if (y > 0.5) {
-    p = this.constants.pI;
-  }
-  return (syn[y][x] + input[y][x]) * p;
-}
-
 /** IF_cond_exp's device form. */
 export const IF_COND_EXP_GPU: GpuModelSpec = {
   model: 'IFCondExp',
-  vars: [
-    { name: 'v', kind: 'state', host: ['v'] },
-    { name: 'syn', kind: 'pair', host: ['gSynE', 'gSynI'] },
+  rows: [
+    { name: 'v', kind: 'state', host: 'v' },
+    { name: 'gSynE', kind: 'state', host: 'gSynE' },
+    { name: 'gSynI', kind: 'state', host: 'gSynI' },
     { name: 'rs', kind: 'rs' },
     { name: 'h', kind: 'aux', init: (_p, dt) => dt },
   ],
-  kernels: {
-    v: { fn: ifCondExpMain, out: 0 },
-    syn: { fn: condSyn, out: 0 },
-    rs: { fn: ifCondExpMain, out: 1 },
-    h: { fn: ifCondExpMain, out: 2 },
-  },
+  kernel: ifCondExpStep,
   helpers: [condDvdt, rkNextStep],
   constants(params, dt) {
     const c = ifCondExpConstants(params as unknown as IFCondExpParams, dt);

@@ -1,16 +1,17 @@
 /**
  * Izhikevich on the device: NEST's forward-Euler step of the cpu reference
- * (`stepIzhikevich`), in f32. Variables: v, u, rs (here only the spike flag: -1 when the
+ * (`stepIzhikevich`), in f32. Rows: v, u, rs (here only the spike flag: -1 when the
  * neuron spiked in this step; the model has no refractoriness).
  */
 import { IZHIKEVICH_CURRENT_SCALE, IZHIKEVICH_V_PEAK, type IzhikevichParams } from '../../../neurons/izhikevich.js';
 import type { Arg1, Arg2, GpuModelSpec, KernelThis } from './spec.js';
 
-/** v (out 0), u (out 1) or rs (out 2). */
-function izhikevichMain(this: KernelThis, v: Arg1, u: Arg1, rs: Arg1, iExt: Arg1, input: Arg2): number {
+/** Row y of the next state: 0 v, 1 u, 2 rs. */
+function izhikevichStep(this: KernelThis, s: Arg2, iExt: Arg1, input: Arg2): number {
   const x = this.thread.x;
-  const vi = v[x] + input[0][x] + input[1][x];
-  const ui = u[x];
+  const y = this.thread.y;
+  const vi = s[0][x] + input[0][x] + input[1][x];
+  const ui = s[1][x];
   const I = this.constants.scale * iExt[x];
   const vn = vi + this.constants.dt * (0.04 * vi * vi + 5 * vi + 140 - ui + I);
   const un = ui + this.constants.dt * this.constants.a * (this.constants.b * vi - ui);
@@ -23,10 +24,10 @@ function izhikevichMain(this: KernelThis, v: Arg1, u: Arg1, rs: Arg1, iExt: Arg1
     rOut = -1;
   }
   let res = vOut;
-  if (this.constants.out > 0.5) {
+  if (y > 0.5) {
     res = uOut;
   }
-  if (this.constants.out > 1.5) {
+  if (y > 1.5) {
     res = rOut;
   }
   return res;
@@ -35,16 +36,12 @@ function izhikevichMain(this: KernelThis, v: Arg1, u: Arg1, rs: Arg1, iExt: Arg1
 /** Izhikevich's device form. */
 export const IZHIKEVICH_GPU: GpuModelSpec = {
   model: 'Izhikevich',
-  vars: [
-    { name: 'v', kind: 'state', host: ['v'] },
-    { name: 'u', kind: 'state', host: ['u'] },
+  rows: [
+    { name: 'v', kind: 'state', host: 'v' },
+    { name: 'u', kind: 'state', host: 'u' },
     { name: 'rs', kind: 'rs' },
   ],
-  kernels: {
-    v: { fn: izhikevichMain, out: 0 },
-    u: { fn: izhikevichMain, out: 1 },
-    rs: { fn: izhikevichMain, out: 2 },
-  },
+  kernel: izhikevichStep,
   constants(params, dt) {
     const p = params as unknown as IzhikevichParams;
     return { a: p.a, b: p.b, c: p.c, d: p.d, dt, scale: IZHIKEVICH_CURRENT_SCALE, vPeak: IZHIKEVICH_V_PEAK };

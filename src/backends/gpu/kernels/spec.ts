@@ -1,20 +1,23 @@
 /**
- * How a neuron model runs on the gpu backend: its device variables (struct of arrays,
- * packed so that no kernel binds more than 8 storage buffers, the WebGPU limit) and one
- * gpu.js kernel function per variable, all with the same arguments
- * `(...variables, iExt, input)`.
+ * How a neuron model runs on the gpu backend: its device state as ONE packed [R][N]
+ * array (struct of arrays, one row per variable: `s[row][x]`) and one gpu.js kernel
+ * `(s, iExt, input) -> s'` that computes every row of the next state, so a population
+ * advances with a single kernel call per step and binds 4 storage buffers (state, iExt,
+ * input, output), well under WebGPU's 8.
  *
  * Conventions shared by every model:
- * - a `pair` variable is a [2][N] array: row 0 excitatory, row 1 inhibitory (`syn[y][x]`);
- * - `input` is the [2][N] synaptic input arriving this step (ring slot, direct-mode
- *   weights and on-device gathers), added as the cpu kernel adds `inputE`/`inputI`;
- * - `rs` carries refractoriness and the spike flag in one float: r >= 0 is the number
- *   of refractory steps left; a neuron that spiked in this step writes -(R + 1), where
- *   R is the refractoriness it starts (read back as R). So `rs < 0` is the spike mask and
- *   only `rs` is read back each step;
+ * - the kernel's output row is `this.thread.y`; rows that share a computation (v, rs,
+ *   the RKF45 sub-step) each run it and keep their own result, cheap rows (synaptic
+ *   variables) branch off first;
+ * - `input` is the [2][N] synaptic input arriving this step (row 0 excitatory, 1
+ *   inhibitory: ring slot, direct-mode weights and on-device gathers), added as the cpu
+ *   kernel adds `inputE`/`inputI`;
+ * - the `rs` row carries refractoriness and the spike flag in one float: r >= 0 is the
+ *   number of refractory steps left; a neuron that spiked in this step writes -(R + 1),
+ *   where R is the refractoriness it starts (read back as R). So `rs < 0` is the spike
+ *   mask, and on-device gathers read it straight from the state;
  * - scalar parameters are kernel constants, fixed when a kernel is built (gpu.js ignores
- *   later `setConstants`): the backend rebuilds kernels when parameters change;
- * - a kernel that computes several variables selects its output with the constant `out`.
+ *   later `setConstants`): the backend rebuilds kernels when parameters change.
  */
 import type { KernelArrays } from '../../../neurons/model.js';
 
@@ -29,47 +32,47 @@ export type Arg1 = ArrayLike<number>;
 /** A 2D argument (`a[y][x]`). */
 export type Arg2 = ArrayLike<ArrayLike<number>>;
 
-/** One device variable. */
-export interface DeviceVar {
+/** One row of the packed device state. */
+export interface DeviceRow {
   readonly name: string;
   /**
-   * 'state': host `state[host[0]]`; 'pair': rows `state[host[0]]`, `state[host[1]]`;
-   * 'rs': the population's refractory counters plus the spike flag; 'aux': kept by the
-   * backend only (e.g. the RKF45 sub-step size), initialised to `init`
+   * 'state': the host state variable `host`; 'rs': the population's refractory
+   * counters plus the spike flag; 'aux': kept on the device only (e.g. the RKF45
+   * sub-step size), initialised to `init`
    */
-  readonly kind: 'state' | 'pair' | 'rs' | 'aux';
-  readonly host?: readonly string[];
+  readonly kind: 'state' | 'rs' | 'aux';
+  readonly host?: string;
   readonly init?: (params: Readonly<Record<string, number>>, dt: number) => number;
 }
 
-/** One kernel: the function and the value of its `out` constant. */
-export interface DeviceKernel {
-  // gpu.js parses the function's source: it must be a plain `function`, and use only
-  // its arguments, `this.thread`, `this.constants`, Math and the helpers below.
-  readonly fn: (this: KernelThis, ...args: never[]) => number;
-  readonly out: number;
-}
+/** The kernel signature: packed state [R][N], iExt [N], input [2][N]. */
+export type StepKernel = (this: KernelThis, s: Arg2, iExt: Arg1, input: Arg2) => number;
 
 /** A neuron model on the device. */
 export interface GpuModelSpec {
   /** the model's name (`NeuronModel.name`) */
   readonly model: string;
-  /** device variables, in kernel-argument order */
-  readonly vars: readonly DeviceVar[];
-  /** the kernel that produces each variable (by name) */
-  readonly kernels: Readonly<Record<string, DeviceKernel>>;
-  /** helper functions the kernels call (gpu.js `addFunction`) */
+  /** rows of the packed state, in order (`s[i]` is `rows[i]`) */
+  readonly rows: readonly DeviceRow[];
+  /**
+   * the step kernel; gpu.js parses its source: a plain `function` that uses only its
+   * arguments, `this.thread`, `this.constants`, Math and the helpers below
+   */
+  readonly kernel: StepKernel;
+  /** helper functions the kernel calls (gpu.js `addFunction`) */
   readonly helpers?: ReadonlyArray<(...args: number[]) => number>;
   /** the kernel constants for these parameters and dt */
   constants(params: Readonly<Record<string, number>>, dt: number): Record<string, number>;
-  /** longest data-dependent loop of a kernel (gpu.js `loopMaxIterations`; 0: none) */
+  /** longest data-dependent loop of the kernel (gpu.js `loopMaxIterations`; 0: none) */
   readonly loopMaxIterations: number;
 }
 
-/** Storage buffers a model's kernels bind: variables + iExt + input + the output. */
-export function bindingCount(spec: GpuModelSpec): number {
-  return spec.vars.length + 2 + 1;
+/** Storage buffers a model's kernel binds: packed state + iExt + input + the output. */
+export function bindingCount(_spec: GpuModelSpec): number {
+  return 4;
 }
 
-/** The host arrays of a population, as a backend reads them (re-read each time: they move). */
-export type HostArrays = Pick<KernelArrays, 'state' | 'refractory' | 'iExt' | 'size'>;
+/** The row of the refractory counter / spike flag. */
+export function rsRow(spec: GpuModelSpec): number {
+  return spec.rows.findIndex((r) => r.kind === 'rs');
+}
