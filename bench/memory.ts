@@ -15,7 +15,7 @@
  * - `ca3_recall` (`--ca3`, on by default): the spiking CA3 network (`CA3Autoassociative`) at
  *   n = 10,000, k = 13, after learning `--ca3-patterns` patterns (default 2000): simulated
  *   seconds per wall second over recalls from 7 of the 13 cells (learning is timed apart).
- *   Needs about 2 GB of memory (20 bytes per synapse, 10^8 synapses).
+ *   Needs about 1.6 GB of memory (16 bytes per synapse, 10^8 synapses).
  */
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';

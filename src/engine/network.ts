@@ -381,7 +381,7 @@ export class Network {
     const pops = this.populations;
     const monitors = this.monitors;
     const plastic = this.plastic;
-    for (let q = 0; q < plastic.length; q++) plastic[q].plasticity!.step(k);
+    for (let q = 0; q < plastic.length; q++) if (plastic[q].learning) plastic[q].plasticity!.step(k);
     const histories = this.histories;
     for (let p = 0; p < pops.length; p++) {
       const pop = pops[p];

@@ -64,6 +64,12 @@ export class Projection {
   readonly direct: boolean;
   /** @internal the step at which the projection was made: earlier spikes are not sent */
   readonly sinceStep: number;
+  /**
+   * Whether the plasticity rule runs (default true). While false the rule is paused: it
+   * changes no weight and does not see the spikes of those steps (its traces miss them),
+   * e.g. to recall from a memory without writing into it. No effect on static projections.
+   */
+  learning = true;
   /** the bound plasticity rule (traces, indices), or null for a static projection */
   readonly plasticity: PlasticityState | null = null;
 

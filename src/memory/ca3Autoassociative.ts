@@ -36,12 +36,13 @@
  * exactly this threshold retrieval on the learned matrix; later waves are smeared in time
  * (cells cross threshold at different latencies) and approximate it.
  *
- * Recall leaves the weights as learned: the rule would switch on synapses between cells that
- * happen to fire together in a recall wave, so that plasticity is undone after each recall
- * (learning gated off during retrieval, as acetylcholine levels do in CA3; Hasselmo 1999).
+ * Recall leaves the weights as learned: learning is switched off on the collaterals during
+ * retrieval (`projection.learning = false`), as acetylcholine levels gate it in CA3
+ * (Hasselmo 1999); otherwise the rule would switch on synapses between cells that happen to
+ * fire together in a recall wave.
  *
- * Memory: n² synapses (CSR 8 bytes each), the plasticity CSC index (8 bytes each) and a copy
- * of the learned weights (4 bytes each): 20 bytes · n², 2 GB at n = 10,000.
+ * Memory: n² synapses (CSR 8 bytes each) and the plasticity CSC index (8 bytes each):
+ * 16 bytes · n², 1.6 GB at n = 10,000.
  *
  * @example
  * const ca3 = new CA3Autoassociative({ n: 1000, k: 10, seed: 1 });
@@ -184,7 +185,6 @@ export class CA3Autoassociative {
   private readonly stopTimes: number[];
   private presented = 0;
   /** the weights after the last {@link learn}: recall-time coincidences are undone from it */
-  private learned: Float32Array;
 
   constructor(options: CA3Options) {
     const ctx = 'CA3Autoassociative';
@@ -244,7 +244,6 @@ export class CA3Autoassociative {
     // the stop signal: holds down any wave (at most n cells' excitation); the state is reset after it
     net.connect(this.stop, this.ca3, allToAll(), { weight: -2 * n * this.wRec, delay: this.delay, receptor: 'inhibitory', label: 'stop' });
     this.spikes = net.add(new SpikeMonitor(this.ca3));
-    this.learned = this.recurrent.weight.slice();
   }
 
   /** Network time, ms. */
@@ -260,23 +259,6 @@ export class CA3Autoassociative {
   /** The retrieval threshold of a wave of A cells: θ(A) = ceil(α·A + β) (see the module doc). */
   threshold(A: number): number {
     return Math.ceil(this.alpha * A + this.beta - 1e-9);
-  }
-
-  /**
-   * Learning is gated off during recall: a synapse switched on by a coincidence during the
-   * recall has a presynaptic cell that fired in it, so the rows of those cells are restored
-   * from the weights learned by {@link learn}. O(cells fired · n).
-   */
-  private undoRecallPlasticity(firstSpike: number): void {
-    const ids = this.spikes.indices;
-    const { rowPtr, weight } = this.recurrent;
-    const seen = new Uint8Array(this.n);
-    for (let s = firstSpike; s < ids.length; s++) {
-      const i = ids[s];
-      if (seen[i] === 1) continue;
-      seen[i] = 1;
-      weight.set(this.learned.subarray(rowPtr[i], rowPtr[i + 1]), rowPtr[i]);
-    }
   }
 
   /** Sets CA3 and basket membranes to rest and their synaptic currents to 0 (between trials). */
@@ -331,7 +313,6 @@ export class CA3Autoassociative {
       this.resetState();
       this.presented++;
     }
-    this.learned = this.recurrent.weight.slice();
     return this;
   }
 
@@ -345,7 +326,6 @@ export class CA3Autoassociative {
   recall(cue: SDR, options: CA3RecallOptions = {}): CA3RecallResult {
     const ctx = 'CA3Autoassociative.recall';
     this.checkSDR(cue, 'cue', ctx);
-    const firstSpike = this.spikes.numSpikes;
     if (cue.sparse.length === 0) throw new ParameterError('cue', cue.toString(), 'an SDR with at least one active cell', ctx);
     const D = this.delay;
     const duration = num('duration', options.duration ?? 6 * D, (x) => x >= 2 * D, `a time >= 2 D = ${2 * D} ms`, ctx);
@@ -362,9 +342,13 @@ export class CA3Autoassociative {
     for (let s = 0; s <= stopSteps; s++) stops.push(tStop - D - dt + s * dt);
     this.scheduleStop(stops);
     const end = tStop + D + 1 + 2 * dt + settle;
-    this.network.run(Math.round((end - this.network.t) / dt) * dt);
+    this.recurrent.learning = false;
+    try {
+      this.network.run(Math.round((end - this.network.t) / dt) * dt);
+    } finally {
+      this.recurrent.learning = true;
+    }
     this.resetState();
-    this.undoRecallPlasticity(firstSpike);
     // wave 1 acts from tSpike + D + dt and ends before wave 2 (from tSpike + 2 D + 2 dt)
     const oneStep = spikeWindowToSDR(this.spikes, tSpike + D + dt / 2, tSpike + 2 * D + 1.5 * dt);
     const final = spikeWindowToSDR(this.spikes, tStop - D - dt, tStop);
