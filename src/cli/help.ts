@@ -17,7 +17,8 @@ Usage:
   engram ca3-cam replay <recording.json> [--experiment NAME] --out <raster.json>
                                        replay recorded CA3-CAM inputs (sPyNNaker semantics);
                                        exit 1 if the simulated raster differs from the recording
-  engram dashboard                     the browser dashboard (not available yet)
+  engram dashboard [--port N] [--no-open] [--no-build]
+                                       build and serve the browser dashboard on 127.0.0.1
   engram help | --help | --version
 
 Run options:

@@ -1,5 +1,5 @@
 /**
- * The `engram` command: `list`, `run`, `bench`, `ca3-cam replay`, `dashboard` (reserved) and `help`.
+ * The `engram` command: `list`, `run`, `bench`, `ca3-cam replay`, `dashboard` and `help`.
  *
  * {@link main} takes the arguments and returns the exit code, so the command runs
  * in-process (tests, scripts) as well as from `bin/engram.js`, which passes it the
@@ -93,7 +93,7 @@ export async function main(argv: readonly string[], options: MainOptions = {}): 
       case 'ca3-cam':
         return await commandCa3Cam(rest, terminal);
       case 'dashboard':
-        return await commandDashboard(terminal);
+        return await commandDashboard(rest, { terminal, signal: options.signal, handleSigint: options.handleSigint });
       default: {
         const guess = closestName(command, COMMANDS);
         throw new UsageError(

@@ -45,10 +45,10 @@ describe('main: help, version, unknown commands', () => {
     expect(run.stderr).toBe("engram: unknown command 'lst'; commands: list, run, bench, ca3-cam, dashboard, help (did you mean 'list'?)\n");
   });
 
-  it("main(['dashboard']) says it is not available yet, exit 2", async () => {
-    const run = await runCli(['dashboard'], { cwd });
+  it("main(['dashboard', '--port', 'x']) rejects the port in one line, exit 2", async () => {
+    const run = await runCli(['dashboard', '--port', 'x'], { cwd });
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^engram dashboard: not available yet/);
+    expect(run.stderr).toBe("engram dashboard: --port must be an integer in [0, 65535], got 'x'\n");
   });
 });
 
