@@ -39,8 +39,7 @@ import {
 /** SDR size and weight of panels 1 and 2 (the "typical HTM" size). */
 const N = 2048;
 const W = 40;
-/** Panel 1: subsampled sizes and thresholds. */
-const SUBSAMPLES = [20, 10] as const;
+/** Panel 1: thresholds (the full SDR and its subsamples of 20 and 10 bits). */
 const FM_THETAS = Array.from({ length: 20 }, (_, i) => i + 1);
 /** Panel 2: numbers of SDRs in the union. */
 const UNION_M = Array.from({ length: 20 }, (_, i) => 10 * (i + 1));

@@ -69,7 +69,6 @@ export async function run(params: ParameterValues, context: ExperimentContext): 
   const shown = Math.min(Number(params.rasterNeurons), n);
   const shownExc = Math.min(exc.size, Math.round((shown * exc.size) / n));
   const shownInh = Math.min(inh.size, shown - shownExc);
-  const range = (m: number) => Array.from({ length: m }, (_, i) => i);
   const spikesE = network.add(new SpikeMonitor(exc));
   const spikesI = network.add(new SpikeMonitor(inh));
   const rateE = network.add(new PopulationRateMonitor(exc));

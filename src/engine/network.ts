@@ -23,11 +23,10 @@ import { requireInteger, requireKnownKeys, requireObject, requireOneOf, requireP
 import type { NeuronModel, Semantics } from '../neurons/model.js';
 import type { Connector } from '../synapses/connector.js';
 import { propagateConstantDelay, propagateHeterogeneousDelay } from '../backends/cpu/propagate.js';
-// --- backends (issue 8): the per-step dense work goes through a StepBackend ---
-import { chooseAutoBackend, GPU_MODES, probeWebGpu, type EngineView, type GpuBackendOptions, type StepBackend } from '../backends/backend.js';
+// The per-step dense work goes through a backend (cpu: the reference; gpu: gpu.js kernels).
+import { chooseAutoBackend, GPU_MODES, probeWebGpu, type EngineView, type GpuBackendOptions } from '../backends/backend.js';
 import { CpuBackend } from '../backends/cpu/cpuBackend.js';
 import type { GpuBackend } from '../backends/gpu/gpuBackend.js';
-// --- end backends ---
 import type { Monitor } from './monitor.js';
 import { subsetIndices } from './monitor.js';
 import { Population, type InputRing, type PopulationOptions } from './population.js';

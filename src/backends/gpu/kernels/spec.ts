@@ -19,7 +19,6 @@
  * - scalar parameters are kernel constants, fixed when a kernel is built (gpu.js ignores
  *   later `setConstants`): the backend rebuilds kernels when parameters change.
  */
-import type { KernelArrays } from '../../../neurons/model.js';
 
 /** gpu.js's `this` inside a kernel (only what the kernels use). */
 export interface KernelThis {
