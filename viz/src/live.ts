@@ -58,13 +58,11 @@ export class LiveView {
   private readonly backendSelect: HTMLSelectElement;
   private readonly speedSelect: HTMLSelectElement;
   private readonly runButton: HTMLButtonElement;
-  private running = false;
   private wantRun = false;
   private pending: Pending | null = null;
   private drawing = false;
   private plotReady = false;
   private counts: WindowedCount[] = [];
-  private t = 0;
   private totalSpikes = 0;
   private weightHistory: { t: number; counts: Float32Array }[] = [];
   private latestWeights: Float32Array | null = null;
@@ -186,7 +184,6 @@ export class LiveView {
         this.merge(message.frame);
         break;
       case 'state':
-        this.running = message.running;
         this.root.dataset.running = String(message.running);
         this.runButton.classList.toggle('active', message.running);
         break;
@@ -350,7 +347,6 @@ export class LiveView {
     this.pending = null;
     try {
       if (!p || !info) return;
-      this.t = p.t;
       const start = Math.max(0, p.t - info.windowMs);
       const xs: ArrayLike<number>[] = [];
       const ys: ArrayLike<number>[] = [];
