@@ -3,16 +3,10 @@ import { meta, run } from '../../experiments/ca3-pattern-completion.js';
 import type { ExperimentContext, ExperimentOutput, ParameterValues } from '../../src/io/experiment.js';
 import { toExperiment } from '../../src/io/validateExperiment.js';
 import { buildFigure } from '../../src/figures/registry.js';
+import { quickParams as quickParamsOf, testContext } from '../fixtures/experimentContext.js';
 
-function quickParams(): ParameterValues {
-  const out: ParameterValues = {};
-  for (const [name, spec] of Object.entries(meta.parameters)) out[name] = spec.quick ?? spec.default;
-  return out;
-}
-
-function context(seed: number, signal = new AbortController().signal): ExperimentContext {
-  return { seed, quick: true, signal, onProgress: () => {}, log: () => {} };
-}
+const quickParams = (): ParameterValues => quickParamsOf(meta);
+const context = (seed: number, signal?: AbortSignal): ExperimentContext => testContext(seed, signal).ctx;
 
 describe('experiment ca3-pattern-completion (quick)', () => {
   let out: ExperimentOutput;

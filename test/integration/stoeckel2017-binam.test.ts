@@ -4,17 +4,11 @@ import { Rng } from '../../src/core/rng.js';
 import type { ExperimentContext, ExperimentOutput, ParameterValues } from '../../src/io/experiment.js';
 import { toExperiment } from '../../src/io/validateExperiment.js';
 import { buildFigure } from '../../src/figures/registry.js';
+import { quickParams as quickParamsOf, testContext } from '../fixtures/experimentContext.js';
 import { binamOptimalSampleCount } from '../../src/memory/willshawTheory.js';
 
-function quickParams(): ParameterValues {
-  const out: ParameterValues = {};
-  for (const [name, spec] of Object.entries(meta.parameters)) out[name] = spec.quick ?? spec.default;
-  return out;
-}
-
-function context(seed: number, signal = new AbortController().signal): ExperimentContext {
-  return { seed, quick: true, signal, onProgress: () => {}, log: () => {} };
-}
+const quickParams = (): ParameterValues => quickParamsOf(meta);
+const context = (seed: number, signal?: AbortSignal): ExperimentContext => testContext(seed, signal).ctx;
 
 describe('experiment stoeckel2017-binam (quick)', () => {
   let out: ExperimentOutput;
