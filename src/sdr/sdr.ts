@@ -5,6 +5,7 @@
  */
 import { ParameterError } from '../core/errors.js';
 import { resolveRng, sampleSorted, type RandomSource } from './randomSource.js';
+import { bitSlotBytes, sdrBitStore } from './bitStore.js';
 
 /** The JSON form of an SDR (htm.core's serialised fields): shape and sorted active bits. */
 export interface SDRJSON {
@@ -190,8 +191,13 @@ export class SDR {
   private _sparse: Uint32Array = EMPTY;
   private _dense: Uint8Array | null = null;
   private _coords: Uint32Array[] | null = null;
-  /** bit set of the current value (bit i of word i >>> 5), built for overlaps of a reused value */
-  private _bits: Int32Array | null = null;
+  /**
+   * byte offset of this SDR's slot in the bit-set store (-1: none yet); the slot holds the
+   * value's bit set (bit i in word i >>> 5) when `_bitsOk`, built for overlaps of a reused value
+   */
+  private _bitsAt = -1;
+  /** 0: no valid bit set; 1: valid; 2: valid, and short enough against the active list for the SIMD overlap */
+  private _bitsState: 0 | 1 | 2 = 0;
   /** overlaps computed with the current value (a reused value gets a cached bit set) */
   private _overlapUses = 0;
   private _callbacks: (SDRCallback | null)[] = [];
@@ -469,11 +475,14 @@ export class SDR {
   /**
    * Number of active bits the two SDRs share, |a ∧ b| (dimensions must be equal).
    *
-   * When one side has a look-up table cached, the other side's active bits are looked up
-   * in it: a bit set (size / 8 bytes), which an SDR of up to 2^20 bits builds once its
-   * value takes part in a second overlap (a query against stored SDRs, a stored SDR against
-   * many probes), or the dense view when it has been read. Apart from that one bit set per
-   * value, nothing is allocated.
+   * An SDR of up to 2^20 bits whose value takes part in a second overlap (a query against
+   * stored SDRs, a stored SDR against many probes) writes its bit set (size / 8 bytes) into
+   * a slot of a shared WebAssembly memory, kept while the SDR lives and rewritten when its
+   * value changes. When both sides have one and the sets are short against the active
+   * lists (n = 2048, w = 40: 16 vectors against 40 look-ups), the overlap is a SIMD AND
+   * and population count of the two sets; when one side has a bit set, or a dense view
+   * that has been read, the other side's active bits are looked up in it. Apart from that
+   * one slot per SDR, nothing is allocated.
    * One-off pairs never pay for a table: a binary search per bit when the sizes are very
    * different, marking in a shared scratch array otherwise (a branch-free sorted merge
    * above 2^24 bits).
@@ -482,24 +491,43 @@ export class SDR {
    * SDR.fromSparse(10, [0, 1, 2, 3]).overlap(SDR.fromSparse(10, [2, 3, 4, 5])); // 2
    */
   overlap(other: SDR): number {
+    // Fast path first (a non-SDR `other` has no `_bitsState` and falls through to the checks).
+    if (this._bitsState === 2 && other._bitsState === 2 && this._dims === other._dims) {
+      const at = this._bitsAt;
+      return simdOverlap!(at, other._bitsAt, at + bitSlotBytes(this.size));
+    }
     if (!(other instanceof SDR) || !sameDimensions(this._dims, other._dims)) this._mismatch(other, 'other', 'SDR.overlap');
     const a = this._sparse;
     const b = other._sparse;
-    // A cached table turns the overlap into look-ups of the other side's indices (of the
-    // shorter list when both sides have one). The bit set is 8x smaller than the dense
-    // view, so a memory of many stored SDRs keeps more of its tables in cache.
-    const tb = other._bits;
-    const ta = this._bits;
-    if (tb !== null && (ta === null || a.length <= b.length)) return countInBits(a, tb);
-    if (ta !== null) return countInBits(b, ta);
+    // A stored bit set turns the overlap into look-ups of the other side's indices (of the
+    // shorter list when both sides have one), or, when both have one and the sets are short
+    // against the lists, into a SIMD AND and count over the two sets. The bit set is 8x
+    // smaller than the dense view, so a memory of many stored SDRs keeps more of it in cache.
+    const okA = this._bitsState !== 0;
+    const okB = other._bitsState !== 0;
+    if (okA || okB) {
+      const st = sdrBitStore();
+      if (this._bitsState === 2 && other._bitsState === 2) {
+        const at = this._bitsAt;
+        return simdOverlap!(at, other._bitsAt, at + bitSlotBytes(this.size));
+      }
+      if (okB && (!okA || a.length <= b.length)) return countInBits(a, st.words, other._bitsAt >>> 2);
+      return countInBits(b, st.words, this._bitsAt >>> 2);
+    }
     const db = other._dense;
     const da = this._dense;
     if (db !== null && (da === null || a.length <= b.length)) return countIn(a, db);
     if (da !== null) return countIn(b, da);
     // A value compared again and again gets its bit set built once.
     if (this.size <= BITS_ON_REUSE_LIMIT) {
-      if (++this._overlapUses >= 2) return countInBits(b, this._lookupBits());
-      if (++other._overlapUses >= 2) return countInBits(a, other._lookupBits());
+      if (++this._overlapUses >= 2) {
+        const at = this._buildBits();
+        return countInBits(b, sdrBitStore().words, at >>> 2);
+      }
+      if (++other._overlapUses >= 2) {
+        const at = other._buildBits();
+        return countInBits(a, sdrBitStore().words, at >>> 2);
+      }
     }
     const small = a.length <= b.length ? a : b;
     const large = small === a ? b : a;
@@ -809,9 +837,23 @@ export class SDR {
   }
 
   /** The cached bit set of the value (built on first use). */
-  private _lookupBits(): Int32Array {
-    if (this._bits === null) this._bits = bitsOf(this._sparse, this.size);
-    return this._bits;
+  /** Writes the value's bit set into this SDR's store slot (allocated on first use); returns the slot's byte offset. */
+  private _buildBits(): number {
+    const st = sdrBitStore();
+    const bytes = bitSlotBytes(this.size);
+    if (this._bitsAt < 0) this._bitsAt = st.allocate(bytes, this);
+    else st.words.fill(0, this._bitsAt >>> 2, (this._bitsAt + bytes) >>> 2);
+    const words = st.words;
+    const base = this._bitsAt >>> 2;
+    const sparse = this._sparse;
+    for (let i = 0; i < sparse.length; i++) {
+      const x = sparse[i];
+      words[base + (x >>> 5)] |= 1 << (x & 31);
+    }
+    simdOverlap = st.overlap;
+    // One kernel iteration covers 256 bits and costs about as much as one look-up.
+    this._bitsState = simdOverlap !== null && this.size >>> 8 <= sparse.length ? 2 : 1;
+    return this._bitsAt;
   }
 
   /** Installs a new (trusted: sorted, unique, in range) value and notifies listeners. */
@@ -819,7 +861,7 @@ export class SDR {
     this._sparse = sparse;
     this._dense = dense;
     this._coords = null;
-    this._bits = null;
+    this._bitsState = 0;
     this._overlapUses = 0;
     const cbs = this._callbacks;
     for (let i = 0; i < cbs.length; i++) {
@@ -858,6 +900,9 @@ export class SDR {
     return inputs;
   }
 }
+
+/** The store's SIMD overlap kernel, set when the first bit set is built (null: no SIMD). */
+let simdOverlap: ((a: number, b: number, end: number) => number) | null = null;
 
 /** SDRs up to this size get a cached bit set once their value is used in a second overlap. */
 const BITS_ON_REUSE_LIMIT = 1 << 20;
@@ -915,17 +960,8 @@ function countBySearch(small: Uint32Array, large: Uint32Array): number {
 }
 
 /** Bit set of a sorted index list: bit (i & 31) of word i >>> 5 is set for each active i. */
-function bitsOf(sparse: Uint32Array, size: number): Int32Array {
-  const bits = new Int32Array((size + 31) >>> 5);
-  for (let i = 0; i < sparse.length; i++) {
-    const x = sparse[i];
-    bits[x >>> 5] |= 1 << (x & 31);
-  }
-  return bits;
-}
-
-/** Number of `indices` whose bit is set in `bits` (unrolled by four: independent look-ups). */
-function countInBits(indices: Uint32Array, bits: Int32Array): number {
+/** Number of `indices` whose bit is set in the bit set at word `base` of `words` (unrolled by four: independent look-ups). */
+function countInBits(indices: Uint32Array, words: Int32Array, base: number): number {
   const n = indices.length;
   let c = 0;
   let i = 0;
@@ -935,11 +971,15 @@ function countInBits(indices: Uint32Array, bits: Int32Array): number {
     const x2 = indices[i + 2];
     const x3 = indices[i + 3];
     // `>>>` uses the shift count mod 32, so `>>> x` is `>>> (x & 31)`
-    c += ((bits[x0 >>> 5] >>> x0) & 1) + ((bits[x1 >>> 5] >>> x1) & 1) + ((bits[x2 >>> 5] >>> x2) & 1) + ((bits[x3 >>> 5] >>> x3) & 1);
+    c +=
+      ((words[base + (x0 >>> 5)] >>> x0) & 1) +
+      ((words[base + (x1 >>> 5)] >>> x1) & 1) +
+      ((words[base + (x2 >>> 5)] >>> x2) & 1) +
+      ((words[base + (x3 >>> 5)] >>> x3) & 1);
   }
   for (; i < n; i++) {
     const x = indices[i];
-    c += (bits[x >>> 5] >>> x) & 1;
+    c += (words[base + (x >>> 5)] >>> x) & 1;
   }
   return c;
 }

@@ -80,7 +80,8 @@ export class Code {
   end() { return this.op(0x0b); }
   br(depth: number) { return this.op(0x0c, ...uleb(depth)); }
   brIf(depth: number) { return this.op(0x0d, ...uleb(depth)); }
-  v128Load() { return this.simd(0x00, 4, 0); }
+  /** v128.load (align 16) with a constant byte offset */
+  v128Load(offset = 0) { return this.simd(0x00, 4, ...uleb(offset)); }
   v128Store() { return this.simd(0x0b, 4, 0); }
   v128Zero() { return this.simd(0x0c, ...new Array<number>(16).fill(0)); }
   f32x4Splat() { return this.simd(0x13); }
@@ -96,6 +97,12 @@ export class Code {
   v128Bitselect() { return this.simd(0x52); }
   v128AnyTrue() { return this.simd(0x53); }
   i32x4Bitmask() { return this.simd(0xa4); }
+  i8x16Popcnt() { return this.simd(0x62); }
+  i8x16Add() { return this.simd(0x6e); }
+  i16x8ExtaddPairwiseI8x16U() { return this.simd(0x7d); }
+  i32x4ExtaddPairwiseI16x8U() { return this.simd(0x7f); }
+  i32x4Add() { return this.simd(0xae); }
+  i32x4ExtractLane(lane: number) { return this.simd(0x1b, lane); }
 }
 
 /**
