@@ -21,6 +21,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SpikeMonitor } from '../src/index.js';
 import { buildCuba } from '../src/networks/cuba.js';
+import { heapBytesPerStep } from './heapPerStep.js';
 
 /** One measurement. */
 export interface CubaBenchResult {
@@ -42,6 +43,8 @@ export interface CubaBenchResult {
   start_to_result_s: number;
   /** loop time of every repeat, s (loop_s is their minimum, as Brian2's harness reports) */
   loop_all_s: number[];
+  /** heap bytes allocated per step when the run is continued for 2000 more steps (the engine's goal: 0) */
+  heap_bytes_per_step: number;
 }
 
 /**
@@ -80,6 +83,7 @@ export function runCuba(n: number, seed = 1, durationMs = 1000, repeats = 3): Cu
         peak_rss_mb: 0,
         start_to_result_s: process.uptime(),
         loop_all_s: loops,
+        heap_bytes_per_step: heapBytesPerStep((k) => cuba.network.run(k * cuba.network.dt)),
       };
     } else if (spikes !== first.spikes) {
       throw new Error(`repeat ${r} of cuba --n ${n} --seed ${seed} gave ${spikes} spikes, the first ${first.spikes}: not deterministic`);
@@ -191,13 +195,13 @@ export async function cubaMain(args: readonly string[], out: (line: string) => v
   }
   if (!values.json) {
     out('CUBA (Vogels & Abbott 2005), 1 s at dt = 0.1 ms, mean in-degree 80');
-    const head = ['N', 'synapses', 'build s', 'loop s', 'rate Hz', 'events/s', 'neuron steps/s', 'B/syn', 'peak MB'];
+    const head = ['N', 'synapses', 'build s', 'loop s', 'rate Hz', 'events/s', 'neuron steps/s', 'B/syn', 'peak MB', 'heap B/step'];
     if (values.brian) head.push('Brian2 loop s', 'Brian2 Hz', 'loop ratio');
     out(head.join(' | '));
     for (const r of rows) {
       const cells = [
         String(r.n), String(r.synapses), fmt(r.build_s), fmt(r.loop_s), fmt(r.rate_hz), fmt(r.events_per_s),
-        fmt(r.neuron_steps_per_s), fmt(r.bytes_per_synapse), fmt(r.peak_rss_mb),
+        fmt(r.neuron_steps_per_s), fmt(r.bytes_per_synapse), fmt(r.peak_rss_mb), fmt(r.heap_bytes_per_step),
       ];
       if (values.brian) cells.push(fmt(r.brian_loop_s ?? NaN), fmt(r.brian_rate_hz ?? NaN), fmt(r.ratio ?? NaN));
       out(cells.join(' | '));

@@ -23,6 +23,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { heapBytesPerStep } from './heapPerStep.js';
 import {
   AdditiveWeightDependence,
   IFCondExp,
@@ -127,6 +128,8 @@ export interface StdpBenchResult {
   w_frac_below_0p1: number;
   w_frac_above_0p9: number;
   peak_rss_mb: number;
+  /** heap bytes allocated per step when the run is continued for 2000 more steps (the engine's goal: 0) */
+  heap_bytes_per_step: number;
 }
 
 /** Builds and runs the network in this process. */
@@ -148,6 +151,7 @@ export function runStdp(npre: number, npost: number, durationMs: number, seed = 
   const postMon = net.add(new SpikeMonitor(neurons, { record: false }));
   const build = (performance.now() - t0) / 1000;
   const run = net.run(durationMs);
+  const heap = heapBytesPerStep((k) => net.run(k * net.dt));
   const updates = proj.plasticity?.updates ?? 0;
   let below = 0;
   let above = 0;
@@ -175,6 +179,7 @@ export function runStdp(npre: number, npost: number, durationMs: number, seed = 
     w_frac_below_0p1: below / proj.size,
     w_frac_above_0p9: above / proj.size,
     peak_rss_mb: process.resourceUsage().maxRSS / 1024,
+    heap_bytes_per_step: heap,
   };
 }
 
@@ -267,7 +272,7 @@ export async function stdpMain(args: readonly string[], out: (line: string) => v
   }
   const neuron = model === 'euler' ? "Brian2's conductance LIF (forward Euler)" : 'IFCondExp (RKF45)';
   out(`STDP (Song et al. 2000 as Brian2's example): ${npre} Poisson inputs at 15 Hz -> ${npost} neurons ${neuron}, all-to-all additive pair STDP, ${duration / 1000} s at dt = 0.1 ms`);
-  out(`  synapses ${r.synapses}, build ${fmt(r.build_s)} s, loop ${fmt(r.loop_s)} s (${fmt(r.rtf)} s per biological second), peak ${fmt(r.peak_rss_mb)} MB`);
+  out(`  synapses ${r.synapses}, build ${fmt(r.build_s)} s, loop ${fmt(r.loop_s)} s (${fmt(r.rtf)} s per biological second), peak ${fmt(r.peak_rss_mb)} MB, heap ${fmt(r.heap_bytes_per_step)} B allocated per step (goal 0)`);
   out(`  output rate ${fmt(r.post_rate_hz)} Hz; plastic-synapse updates ${r.updates} = ${fmt(r.updates_per_s)} per second of loop`);
   out(`  final weights: ${fmt(100 * r.w_frac_below_0p1)} % below 0.1 gmax, ${fmt(100 * r.w_frac_above_0p9)} % above 0.9 gmax`);
   if (values.breakdown) out(`  same network with static synapses: loop ${fmt(row.static_loop_s as number)} s, output ${fmt(row.static_post_rate_hz as number)} Hz`);

@@ -7,7 +7,49 @@
  * from a table of exp(-n dt/tau) for small n (the same double as the formula) and from
  * Math.exp beyond. Per synapse the change is d = c x trace + b (see traceRule.ts), then
  * the weight dependence moves w and clips it to [wMin, wMax].
+ *
+ * The rule's numbers reach the kernels in one Float64Array (slots below) rather than as
+ * arguments: V8 boxes every double argument of a call it does not inline into a fresh
+ * heap number, which cost the event path about 100 bytes per step.
  */
+
+/** Slots of the argument block of the event kernels ({@link eventArgs}). */
+export const ARG_RATE = 0;
+/** trace coefficient c of this event (written per event) */
+export const ARG_C = 1;
+/** constant term b */
+export const ARG_B = 2;
+/** additive weights: the factor on c trace + b */
+export const ARG_SCALE = 3;
+export const ARG_WMIN = 4;
+export const ARG_WMAX = 5;
+/** soft bounds: wMax - wMin */
+export const ARG_RANGE = 6;
+export const ARG_MU_PLUS = 7;
+export const ARG_MU_MINUS = 8;
+
+/** An argument block for the event kernels (c starts at 0; set it per event). */
+export function eventArgs(a: {
+  rate: number;
+  b: number;
+  scale: number;
+  wMin: number;
+  wMax: number;
+  range?: number;
+  muPlus?: number;
+  muMinus?: number;
+}): Float64Array {
+  const p = new Float64Array(9);
+  p[ARG_RATE] = a.rate;
+  p[ARG_B] = a.b;
+  p[ARG_SCALE] = a.scale;
+  p[ARG_WMIN] = a.wMin;
+  p[ARG_WMAX] = a.wMax;
+  p[ARG_RANGE] = a.range ?? a.wMax - a.wMin;
+  p[ARG_MU_PLUS] = a.muPlus ?? 0;
+  p[ARG_MU_MINUS] = a.muMinus ?? 0;
+  return p;
+}
 
 /** exp(-n dt/tau) for n = 0 .. length-1, and dt/tau for larger n. */
 export interface DecayTable {
@@ -42,6 +84,7 @@ export function decayOf(d: DecayTable, n: number): number {
  *
  * @param e effective step of the event
  * @param o1 postsynaptic trace values at their last update; `last` the step of that update
+ * @param p argument block ({@link eventArgs}): rate, c, b, scale, wMin, wMax
  */
 export function preEventAdditive(
   w: Float32Array | Float64Array,
@@ -52,16 +95,14 @@ export function preEventAdditive(
   last: Float64Array,
   e: number,
   table: Float64Array,
-  rate: number,
-  c: number,
-  b: number,
-  scale: number,
-  wMin: number,
-  wMax: number,
+  p: Float64Array,
 ): void {
   const len = table.length;
-  const sc = scale * c;
-  const sb = scale * b;
+  const rate = p[ARG_RATE];
+  const sc = p[ARG_SCALE] * p[ARG_C];
+  const sb = p[ARG_SCALE] * p[ARG_B];
+  const wMin = p[ARG_WMIN];
+  const wMax = p[ARG_WMAX];
   for (let s = start; s < end; s++) {
     const j = target[s];
     const n = e - last[j];
@@ -86,16 +127,14 @@ export function postEventAdditive(
   last: Float64Array,
   e: number,
   table: Float64Array,
-  rate: number,
-  c: number,
-  b: number,
-  scale: number,
-  wMin: number,
-  wMax: number,
+  p: Float64Array,
 ): void {
   const len = table.length;
-  const sc = scale * c;
-  const sb = scale * b;
+  const rate = p[ARG_RATE];
+  const sc = p[ARG_SCALE] * p[ARG_C];
+  const sb = p[ARG_SCALE] * p[ARG_B];
+  const wMin = p[ARG_WMIN];
+  const wMax = p[ARG_WMAX];
   for (let q = start; q < end; q++) {
     const i = source[q];
     const n = e - last[i];
@@ -132,16 +171,17 @@ export function preEventSoft(
   last: Float64Array,
   e: number,
   table: Float64Array,
-  rate: number,
-  c: number,
-  b: number,
-  wMin: number,
-  wMax: number,
-  range: number,
-  muPlus: number,
-  muMinus: number,
+  p: Float64Array,
 ): void {
   const len = table.length;
+  const rate = p[ARG_RATE];
+  const c = p[ARG_C];
+  const b = p[ARG_B];
+  const wMin = p[ARG_WMIN];
+  const wMax = p[ARG_WMAX];
+  const range = p[ARG_RANGE];
+  const muPlus = p[ARG_MU_PLUS];
+  const muMinus = p[ARG_MU_MINUS];
   for (let s = start; s < end; s++) {
     const j = target[s];
     const n = e - last[j];
@@ -161,16 +201,17 @@ export function postEventSoft(
   last: Float64Array,
   e: number,
   table: Float64Array,
-  rate: number,
-  c: number,
-  b: number,
-  wMin: number,
-  wMax: number,
-  range: number,
-  muPlus: number,
-  muMinus: number,
+  p: Float64Array,
 ): void {
   const len = table.length;
+  const rate = p[ARG_RATE];
+  const c = p[ARG_C];
+  const b = p[ARG_B];
+  const wMin = p[ARG_WMIN];
+  const wMax = p[ARG_WMAX];
+  const range = p[ARG_RANGE];
+  const muPlus = p[ARG_MU_PLUS];
+  const muMinus = p[ARG_MU_MINUS];
   for (let q = start; q < end; q++) {
     const i = source[q];
     const n = e - last[i];

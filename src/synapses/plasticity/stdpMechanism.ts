@@ -44,8 +44,10 @@ import { buildCsc, type CscIndex } from './csc.js';
 import type { PlasticityRule, PlasticityState, PlasticSynapses } from './plasticityRule.js';
 import { SpikeQueue } from './spikeQueue.js';
 import {
+  ARG_C,
   decayOf,
   decayTable,
+  eventArgs,
   postEventAdditive,
   postEventSoft,
   preEventAdditive,
@@ -163,6 +165,9 @@ export class StdpState implements PlasticityState {
   private readonly postLast: Float64Array;
   private readonly decayPre: DecayTable;
   private readonly decayPost: DecayTable;
+  /** argument blocks of the pre- and postsynaptic event kernels */
+  private readonly preArgs: Float64Array;
+  private readonly postArgs: Float64Array;
   private readonly rateSlowPre: number;
   private readonly rateSlowPost: number;
   private readonly preQueue: SpikeQueue | null;
@@ -223,6 +228,9 @@ export class StdpState implements PlasticityState {
     this.postLast = new Float64Array(nPost);
     this.decayPre = decayTable(dt, this.spec.tauPre);
     this.decayPost = decayTable(dt, this.spec.tauPost);
+    const bounds = { scale: this.scale, wMin: this.wMin, wMax: this.wMax, range: this.range, muPlus: this.muPlus, muMinus: this.muMinus };
+    this.preArgs = eventArgs({ ...bounds, rate: this.decayPost.rate, b: this.spec.preConstant });
+    this.postArgs = eventArgs({ ...bounds, rate: this.decayPre.rate, b: this.spec.postConstant });
     this.rateSlowPre = dt / this.spec.tauPreSlow;
     this.rateSlowPost = dt / this.spec.tauPostSlow;
   }
@@ -265,7 +273,7 @@ export class StdpState implements PlasticityState {
     const hasSlow = slow.length > 0;
     const nearest = this.nearest;
     const tab = this.decayPost.table;
-    const rate = this.decayPost.rate;
+    const args = this.preArgs;
     for (let s = 0; s < count; s++) {
       const i = spikes[s];
       const n = e - last[i];
@@ -275,12 +283,13 @@ export class StdpState implements PlasticityState {
         r2 = slow[i] * Math.exp(-n * this.rateSlowPre);
         c += spec.preTriplet * r2;
       }
+      args[ARG_C] = c;
       const start = rowPtr[i];
       const end = rowPtr[i + 1];
       if (this.form === 0) {
-        preEventAdditive(w, target, start, end, this.postFast, this.postLast, e, tab, rate, c, spec.preConstant, this.scale, this.wMin, this.wMax);
+        preEventAdditive(w, target, start, end, this.postFast, this.postLast, e, tab, args);
       } else {
-        preEventSoft(w, target, start, end, this.postFast, this.postLast, e, tab, rate, c, spec.preConstant, this.wMin, this.wMax, this.range, this.muPlus, this.muMinus);
+        preEventSoft(w, target, start, end, this.postFast, this.postLast, e, tab, args);
       }
       this.updates += end - start;
       fast[i] = nearest ? 1 : fast[i] * decayOf(this.decayPre, n) + 1;
@@ -300,7 +309,7 @@ export class StdpState implements PlasticityState {
     const hasSlow = slow.length > 0;
     const nearest = this.nearest;
     const tab = this.decayPre.table;
-    const rate = this.decayPre.rate;
+    const args = this.postArgs;
     for (let s = 0; s < count; s++) {
       const j = spikes[s];
       const n = e - last[j];
@@ -310,12 +319,13 @@ export class StdpState implements PlasticityState {
         o2 = slow[j] * Math.exp(-n * this.rateSlowPost);
         c += spec.postTriplet * o2;
       }
+      args[ARG_C] = c;
       const start = colPtr[j];
       const end = colPtr[j + 1];
       if (this.form === 0) {
-        postEventAdditive(w, synapse, source, start, end, this.preFast, this.preLast, e, tab, rate, c, spec.postConstant, this.scale, this.wMin, this.wMax);
+        postEventAdditive(w, synapse, source, start, end, this.preFast, this.preLast, e, tab, args);
       } else {
-        postEventSoft(w, synapse, source, start, end, this.preFast, this.preLast, e, tab, rate, c, spec.postConstant, this.wMin, this.wMax, this.range, this.muPlus, this.muMinus);
+        postEventSoft(w, synapse, source, start, end, this.preFast, this.preLast, e, tab, args);
       }
       this.updates += end - start;
       fast[j] = nearest ? 1 : fast[j] * decayOf(this.decayPost, n) + 1;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decayOf, decayTable, postEventAdditive, preEventAdditive, softUpdate } from '../../../../src/synapses/plasticity/stdpKernels.js';
+import { ARG_C, decayOf, decayTable, eventArgs, postEventAdditive, preEventAdditive, softUpdate } from '../../../../src/synapses/plasticity/stdpKernels.js';
 
 describe('stdpKernels', () => {
   it('decayTable(dt, tau) holds exp(-n dt/tau) exactly and decayOf falls back to Math.exp beyond it', () => {
@@ -15,7 +15,9 @@ describe('stdpKernels', () => {
     const o1 = Float64Array.of(1, 2, 0);
     const last = Float64Array.of(10, 0, 0);
     const d = decayTable(1, 10);
-    preEventAdditive(w, Uint32Array.of(0, 1, 2), 0, 3, o1, last, 20, d.table, d.rate, -0.1, 0.05, 2, 0, 0.6);
+    const p = eventArgs({ rate: d.rate, b: 0.05, scale: 2, wMin: 0, wMax: 0.6 });
+    p[ARG_C] = -0.1;
+    preEventAdditive(w, Uint32Array.of(0, 1, 2), 0, 3, o1, last, 20, d.table, p);
     expect(w[0]).toBeCloseTo(0.5 + 2 * (-0.1 * Math.exp(-1) + 0.05), 15);
     expect(w[1]).toBeCloseTo(0.5 + 2 * (-0.1 * 2 * Math.exp(-2) + 0.05), 15);
     expect(w[2]).toBe(0.6); // 0.5 + 0.1 clipped
@@ -24,7 +26,9 @@ describe('stdpKernels', () => {
   it('postEventAdditive(...) walks a CSC column through synapse ids', () => {
     const w = Float64Array.of(0, 0, 0, 0);
     const d = decayTable(1, 10);
-    postEventAdditive(w, Uint32Array.of(3, 1), Uint32Array.of(0, 1), 0, 2, Float64Array.of(1, 1), Float64Array.of(5, 0), 5, d.table, d.rate, 1, 0, 1, -1, 1);
+    const p = eventArgs({ rate: d.rate, b: 0, scale: 1, wMin: -1, wMax: 1 });
+    p[ARG_C] = 1;
+    postEventAdditive(w, Uint32Array.of(3, 1), Uint32Array.of(0, 1), 0, 2, Float64Array.of(1, 1), Float64Array.of(5, 0), 5, d.table, p);
     expect(Array.from(w)).toEqual([0, Math.exp(-0.5), 0, 1]);
   });
 
