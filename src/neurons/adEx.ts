@@ -166,18 +166,12 @@ export function adExConstants(p: Readonly<AdExParams>, dt: number): AdExConstant
   };
 }
 
-/** dv/dt (mV/ms) at (v, w) with conductances ge, gi (uS) and current iExt (nA); v bounded by vSpike. */
-function dvdt(v: number, w: number, ge: number, gi: number, iExt: number, c: AdExConstants): number {
-  const vb = v < c.vClamp ? v : c.vClamp;
-  const spike = c.deltaT > 0 ? c.gL * c.deltaT * Math.exp((vb - c.vThresh) * c.invDeltaT) : 0;
-  return (c.gL * (c.vRest - vb) + spike + ge * (c.eRevE - vb) + gi * (c.eRevI - vb) - w + iExt) * c.invCm;
-}
-
-/** dw/dt (nA/ms) at (v, w); v bounded by vSpike. */
-function dwdt(v: number, w: number, c: AdExConstants): number {
-  const vb = v < c.vClamp ? v : c.vClamp;
-  return (c.aUS * (vb - c.vRest) - w) * c.invTauW;
-}
+/*
+ * Right-hand side (written out at each RKF45 stage of stepAdEx), with vb = min(v, vSpike):
+ *   dv/dt = (gL (vRest - vb) + gL deltaT exp((vb - vThresh)/deltaT) + ge (eRevE - vb)
+ *            + gi (eRevI - vb) - w + iExt) / cm                     (mV/ms; no exp term when deltaT = 0)
+ *   dw/dt = (a (vb - vRest) - w) / tauW                               (nA/ms)
+ */
 
 /**
  * One step of a population of AdEx neurons. Adds the ring input (uS; null when the
@@ -204,6 +198,9 @@ export function stepAdEx(
   const dt = c.dt;
   const tol = c.tolerance;
   const { invTauE, invTauI, invTauW, vPeak, vReset, wClamp, b, refSteps } = c;
+  const { gL, vRest, vThresh, invDeltaT, eRevE, eRevI, invCm, vClamp, aUS } = c;
+  const expOn = c.deltaT > 0;
+  const gLdT = gL * c.deltaT;
   // conductance decay to the stage times of a sub-step spanning the whole step
   const dE = c.stageDecayE;
   const dI = c.stageDecayI;
@@ -262,28 +259,37 @@ export function stepAdEx(
           i4 = gi0 * Math.exp(-invTauI * (t + h0)); i5 = gi0 * Math.exp(-invTauI * (t + A6 * h0));
         } else i1 = i2 = i3 = i4 = i5 = 0;
       }
-      const k1v = dvdt(y0, y1, e0, i0, iE, c);
-      const k1w = dwdt(y0, y1, c);
+      // The right-hand side is written out at each stage: V8 does not inline that many
+      // calls into this loop, and a call it does not inline boxes every double argument
+      // (about 300 bytes of garbage per neuron-step). See the right-hand side above.
+      let vb = y0 < vClamp ? y0 : vClamp;
+      const k1v = (gL * (vRest - vb) + (expOn ? gLdT * Math.exp((vb - vThresh) * invDeltaT) : 0) + e0 * (eRevE - vb) + i0 * (eRevI - vb) - y1 + iE) * invCm;
+      const k1w = (aUS * (vb - vRest) - y1) * invTauW;
       let yv = y0 + h0 * B21 * k1v;
       let yw = y1 + h0 * B21 * k1w;
-      const k2v = dvdt(yv, yw, e1, i1, iE, c);
-      const k2w = dwdt(yv, yw, c);
+      vb = yv < vClamp ? yv : vClamp;
+      const k2v = (gL * (vRest - vb) + (expOn ? gLdT * Math.exp((vb - vThresh) * invDeltaT) : 0) + e1 * (eRevE - vb) + i1 * (eRevI - vb) - yw + iE) * invCm;
+      const k2w = (aUS * (vb - vRest) - yw) * invTauW;
       yv = y0 + h0 * (B31 * k1v + B32 * k2v);
       yw = y1 + h0 * (B31 * k1w + B32 * k2w);
-      const k3v = dvdt(yv, yw, e2, i2, iE, c);
-      const k3w = dwdt(yv, yw, c);
+      vb = yv < vClamp ? yv : vClamp;
+      const k3v = (gL * (vRest - vb) + (expOn ? gLdT * Math.exp((vb - vThresh) * invDeltaT) : 0) + e2 * (eRevE - vb) + i2 * (eRevI - vb) - yw + iE) * invCm;
+      const k3w = (aUS * (vb - vRest) - yw) * invTauW;
       yv = y0 + h0 * (B41 * k1v + B42 * k2v + B43 * k3v);
       yw = y1 + h0 * (B41 * k1w + B42 * k2w + B43 * k3w);
-      const k4v = dvdt(yv, yw, e3, i3, iE, c);
-      const k4w = dwdt(yv, yw, c);
+      vb = yv < vClamp ? yv : vClamp;
+      const k4v = (gL * (vRest - vb) + (expOn ? gLdT * Math.exp((vb - vThresh) * invDeltaT) : 0) + e3 * (eRevE - vb) + i3 * (eRevI - vb) - yw + iE) * invCm;
+      const k4w = (aUS * (vb - vRest) - yw) * invTauW;
       yv = y0 + h0 * (B51 * k1v + B52 * k2v + B53 * k3v + B54 * k4v);
       yw = y1 + h0 * (B51 * k1w + B52 * k2w + B53 * k3w + B54 * k4w);
-      const k5v = dvdt(yv, yw, e4, i4, iE, c);
-      const k5w = dwdt(yv, yw, c);
+      vb = yv < vClamp ? yv : vClamp;
+      const k5v = (gL * (vRest - vb) + (expOn ? gLdT * Math.exp((vb - vThresh) * invDeltaT) : 0) + e4 * (eRevE - vb) + i4 * (eRevI - vb) - yw + iE) * invCm;
+      const k5w = (aUS * (vb - vRest) - yw) * invTauW;
       yv = y0 + h0 * (B61 * k1v + B62 * k2v + B63 * k3v + B64 * k4v + B65 * k5v);
       yw = y1 + h0 * (B61 * k1w + B62 * k2w + B63 * k3w + B64 * k4w + B65 * k5w);
-      const k6v = dvdt(yv, yw, e5, i5, iE, c);
-      const k6w = dwdt(yv, yw, c);
+      vb = yv < vClamp ? yv : vClamp;
+      const k6v = (gL * (vRest - vb) + (expOn ? gLdT * Math.exp((vb - vThresh) * invDeltaT) : 0) + e5 * (eRevE - vb) + i5 * (eRevI - vb) - yw + iE) * invCm;
+      const k6w = (aUS * (vb - vRest) - yw) * invTauW;
       const nv = y0 + h0 * (C1 * k1v + C3 * k3v + C4 * k4v + C5 * k5v + C6 * k6v);
       const nw = y1 + h0 * (C1 * k1w + C3 * k3w + C4 * k4w + C5 * k5w + C6 * k6w);
       // error estimates, w's in pA as NEST
@@ -291,8 +297,11 @@ export function stepAdEx(
       const ew = 1000 * h0 * (E1 * k1w + E3 * k3w + E4 * k4w + E5 * k5w + E6 * k6w);
       const tNew = last ? dt : t + h0;
       // GSL's yp control: the derivative at the end of the sub-step scales the tolerance.
-      const rv = Math.abs(ev) / (tol + tol * Math.abs(h0 * dvdt(nv, nw, e4, i4, iE, c)));
-      const rw = Math.abs(ew) / (tol + tol * Math.abs(1000 * h0 * dwdt(nv, nw, c)));
+      vb = nv < vClamp ? nv : vClamp;
+      const kEndV = (gL * (vRest - vb) + (expOn ? gLdT * Math.exp((vb - vThresh) * invDeltaT) : 0) + e4 * (eRevE - vb) + i4 * (eRevI - vb) - nw + iE) * invCm;
+      const kEndW = (aUS * (vb - vRest) - nw) * invTauW;
+      const rv = Math.abs(ev) / (tol + tol * Math.abs(h0 * kEndV));
+      const rw = Math.abs(ew) / (tol + tol * Math.abs(1000 * h0 * kEndW));
       const rmax = rv > rw ? rv : rw;
       const hNext = nextStepSize(h0, rmax);
       if (rmax > REJECT_ABOVE && hNext < h0 && tNew + hNext !== tNew) {

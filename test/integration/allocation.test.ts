@@ -7,10 +7,14 @@
 import { describe, expect, it } from 'vitest';
 import { heapBytesPerStep } from '../../bench/heapPerStep.js';
 import {
+  AdEx,
   AdditiveWeightDependence,
   ClippedHebbianRule,
   GutigWeightDependence,
+  IFCondExp,
+  IFCurrAlpha,
   IFCurrExp,
+  Izhikevich,
   Network,
   SpikeMonitor,
   SpikePairRule,
@@ -19,6 +23,7 @@ import {
   STDPMechanism,
   TripletRule,
   allToAll,
+  fixedProbability,
   type PlasticityRule,
   type TimingDependence,
   type WeightDependence,
@@ -47,6 +52,24 @@ describe('allocation per step', () => {
     cuba.network.run(1000);
     const bytes = heapBytesPerStep((k) => cuba.network.run(k * 0.1), STEPS);
     console.log(`CUBA N=1000: ${bytes.toFixed(2)} heap B/step (bound ${BOUND})`);
+    expect(bytes).toBeLessThan(BOUND);
+  });
+
+  it.each([
+    ['IFCurrAlpha', (net: Network) => net.population(IFCurrAlpha, 50), 0.5],
+    ['IFCondExp', (net: Network) => net.population(IFCondExp, 50), 0.01],
+    ['AdEx', (net: Network) => net.population(AdEx, 50), 0.01],
+    ['Izhikevich', (net: Network) => net.population(Izhikevich, 50), 2],
+  ] as const)('a network of %s neurons allocates less than 8 B per step once warmed up', (_name, population, weight) => {
+    const net = new Network({ dt: 0.1, seed: 4 });
+    const inputs = net.population(SpikeSourcePoisson, 200, { params: { rate: 20 } });
+    const neurons = population(net);
+    net.connect(inputs, neurons, fixedProbability(0.2), { weight });
+    const spikes = net.add(new SpikeMonitor(neurons, { record: false }));
+    net.run(1000);
+    const bytes = heapBytesPerStep((k) => net.run(k * 0.1), STEPS);
+    console.log(`${_name}: ${bytes.toFixed(2)} heap B/step (bound ${BOUND}), ${spikes.numSpikes} spikes`);
+    expect(spikes.numSpikes).toBeGreaterThan(0);
     expect(bytes).toBeLessThan(BOUND);
   });
 
