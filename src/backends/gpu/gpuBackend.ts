@@ -2,10 +2,11 @@
  * The gpu backend: every neuron population whose model has a device form
  * (`kernels/index.ts`) advances on one gpu.js kernel per step over its packed [R][N]
  * state, resident on the device between steps (two instances of the kernel used in
- * turn, ping-pong, so no kernel reads its own output). Each step reads the state back
- * once per population to list the spikes (the `rs` row) for propagation, plasticity and
- * monitors; the host state variables are refreshed from it only for populations a
- * state-sampling monitor watches, and after each run. Spike sources (Poisson, arrays)
+ * turn, ping-pong, so no kernel reads its own output). Each step reads back only the
+ * spike flags of each population, packed 24 to a float on the device (`spikePack.ts`;
+ * webasm and cpu return host arrays, read in place), for propagation, plasticity and
+ * monitors; the host state variables are refreshed from the device only for populations
+ * a state-sampling monitor watches, and after each run. Spike sources (Poisson, arrays)
  * stay on the CPU: they draw from the seeded Rng. Chosen static single-delay
  * projections deliver by an ELL gather on the device (`ell.ts`), reading the source's
  * spike flags straight from its device state when the delay is one step; all others
@@ -24,6 +25,7 @@ import type { EngineView, GpuBackendOptions, GpuMode, StepBackend } from '../bac
 import { buildEll, ellGather, ellGatherState } from './ell.js';
 import { loadGpuJs, readRows, resolveMode, type DeviceKernelFn, type DeviceValue, type GpuInstance, type GpuJsModule } from './gpuJs.js';
 import { GPU_MODELS } from './kernels/index.js';
+import { SPIKE_BITS, packSpikes, unpackSpikes } from './spikePack.js';
 import { bindingCount, rsRow, type GpuModelSpec } from './kernels/spec.js';
 
 /** Storage buffers one kernel may bind (WebGPU's default per-stage limit, which gpu.js requests). */
@@ -51,6 +53,8 @@ interface DevicePop {
   prev: DeviceValue;
   /** the row of refractoriness / spike flags */
   readonly rs: number;
+  /** packs the spike flags for read-back (resident modes; null: read the state in place) */
+  readonly pack: DeviceKernelFn | null;
   /** host copies of 'aux' rows (by row index) */
   readonly aux: Map<number, Float32Array>;
   /** host input [2][N] (row 0 excitatory, 1 inhibitory) and its gpu.js Input view */
@@ -172,6 +176,7 @@ export class GpuBackend implements StepBackend {
     if (old !== undefined) {
       for (const k of old.kernels) k.destroy?.();
       old.iExtUpload?.destroy?.();
+      old.pack?.destroy?.();
     }
     const aux = old?.aux ?? new Map<number, Float32Array>();
     spec.rows.forEach((r, i) => {
@@ -186,6 +191,14 @@ export class GpuBackend implements StepBackend {
       state: null,
       prev: null,
       rs: rsRow(spec),
+      pack: this.resident
+        ? this.gpu.createKernel(packSpikes as unknown as (...args: never[]) => number, {
+          output: [Math.ceil(n / SPIKE_BITS)],
+          constants: { N: n, rs: rsRow(spec) },
+          pipeline: false,
+          immutable: false,
+        })
+        : null,
       aux,
       staging,
       input: new this.gpujs.Input(staging, [n, 2]),
@@ -343,11 +356,15 @@ export class GpuBackend implements StepBackend {
         events += spiked;
       }
       dev.state = await dev.kernels[set](dev.state, await this.iExtOf(dev), input);
-      const rs = (await readRows(dev.state))[dev.rs];
-      const spikes = pop.spikes;
-      let count = 0;
-      for (let i = 0; i < rs.length; i++) if (rs[i] < 0) spikes[count++] = i;
-      pop.spikeCount = count;
+      if (dev.pack !== null) {
+        pop.spikeCount = unpackSpikes((await readRows(await dev.pack(dev.state)))[0], pop.spikes);
+      } else {
+        const rs = (await readRows(dev.state))[dev.rs];
+        const spikes = pop.spikes;
+        let count = 0;
+        for (let i = 0; i < rs.length; i++) if (rs[i] < 0) spikes[count++] = i;
+        pop.spikeCount = count;
+      }
     }
     this.recordFlags(k);
     return events;
