@@ -32,6 +32,14 @@ export interface DashboardCommandContext {
   readonly appDir?: string;
   /** called once the server listens (tests use it to reach the server) */
   readonly onListening?: (server: DashboardServer) => void;
+  /** builds the app into a directory (default {@link buildDashboard}) */
+  readonly build?: (outDir: string) => Promise<string>;
+}
+
+/** Whether `error` says that the module `name` is not installed. */
+function isMissingModule(error: unknown, name: string): boolean {
+  const e = error as { code?: unknown; message?: unknown } | null;
+  return (e?.code === 'ERR_MODULE_NOT_FOUND' || e?.code === 'MODULE_NOT_FOUND') && typeof e.message === 'string' && e.message.includes(`'${name}'`);
 }
 
 /** Builds viz/ into viz/dist with Vite (a development dependency, imported only here). */
@@ -87,7 +95,18 @@ export async function commandDashboard(argv: readonly string[], context: Dashboa
     }
   } else {
     writeLine(terminal.stderr, 'engram dashboard: building viz/ ...');
-    await buildDashboard(dist);
+    try {
+      await (context.build ?? buildDashboard)(dist);
+    } catch (error) {
+      // An installed package has no Vite (a development dependency) but ships the app
+      // built when it was packed.
+      if (!isMissingModule(error, 'vite')) throw error;
+      if (!existsSync(join(dist, 'index.html'))) {
+        writeLine(terminal.stderr, 'engram dashboard: Vite is not installed and there is no built app in viz/dist; install it (npm install --save-dev vite) or run from a checkout');
+        return EXIT_FAILURE;
+      }
+      writeLine(terminal.stderr, 'engram dashboard: Vite is not installed; serving the app built when the package was packed (viz/dist)');
+    }
   }
   const server = await startDashboardServer({ appDir: dist, resultsDir: resolve(terminal.cwd, 'results'), port });
   const url = `${server.url}${DASHBOARD_START_PATH}`;

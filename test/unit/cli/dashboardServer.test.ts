@@ -105,4 +105,46 @@ describe('commandDashboard', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('commandDashboard() where Vite is not installed serves the packed build, or says what to install', async () => {
+    const dir = tempDir('engram-dashboard-cmd-');
+    const noVite = async (): Promise<string> => {
+      throw Object.assign(new Error("Cannot find package 'vite' imported from commandDashboard.js"), { code: 'ERR_MODULE_NOT_FOUND' });
+    };
+    try {
+      const stderr = new Capture();
+      const code = await commandDashboard(['--no-open'], {
+        terminal: { stdout: new Capture(), stderr, env: {}, cwd: dir },
+        handleSigint: false,
+        appDir: join(dir, 'app'),
+        build: noVite,
+      });
+      expect(code).toBe(1);
+      expect(stderr.text).toContain('npm install --save-dev vite');
+
+      mkdirSync(join(dir, 'app'));
+      writeFileSync(join(dir, 'app', 'index.html'), 'x');
+      const served = new Capture();
+      const controller = new AbortController();
+      const exit = commandDashboard(['--no-open', '--port', '0'], {
+        terminal: { stdout: new Capture(), stderr: served, env: { CI: '1' }, cwd: dir },
+        signal: controller.signal,
+        handleSigint: false,
+        onListening: () => controller.abort(),
+        appDir: join(dir, 'app'),
+        build: noVite,
+      });
+      expect(await exit).toBe(0);
+      expect(served.text).toContain('serving the app built when the package was packed');
+
+      const other = async (): Promise<string> => {
+        throw new Error('vite build failed: syntax error in viz/src/main.ts');
+      };
+      await expect(
+        commandDashboard(['--no-open'], { terminal: { stdout: new Capture(), stderr: new Capture(), env: {}, cwd: dir }, handleSigint: false, appDir: join(dir, 'app'), build: other }),
+      ).rejects.toThrow('syntax error');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
