@@ -79,8 +79,9 @@ export class SDRBitStore {
   private readonly registry: FinalizationRegistry<SlotRelease> | null;
   private live = 0;
 
-  constructor() {
-    this.memory = new WebAssembly.Memory({ initial: 1 });
+  /** @param maximumPages - limit of the memory in 64 KiB pages (default: the engine's, 4 GiB) */
+  constructor(maximumPages?: number) {
+    this.memory = new WebAssembly.Memory(maximumPages === undefined ? { initial: 1 } : { initial: 1, maximum: maximumPages });
     this.words = new Int32Array(this.memory.buffer);
     const mod = overlapModule();
     this.overlap = mod === null
@@ -93,7 +94,8 @@ export class SDRBitStore {
 
   /**
    * A zeroed slot of `bytes` bytes (a multiple of 32) for `owner`'s bit set; the slot
-   * returns to the free list when `owner` is garbage-collected. Returns its byte offset.
+   * returns to the free list when `owner` is garbage-collected. Returns its byte offset,
+   * or -1 when the memory cannot grow (4 GiB at most; overlaps then use look-ups).
    */
   allocate(bytes: number, owner: object): number {
     let at: number;
@@ -105,8 +107,9 @@ export class SDRBitStore {
       const need = at + bytes;
       const have = this.memory.buffer.byteLength;
       if (need > have) {
-        // Grow at least by doubling, so that n slots cost O(log n) growths.
-        this.memory.grow(Math.max(Math.ceil((need - have) / PAGE), have / PAGE));
+        // Grow by doubling where possible (n slots cost O(log n) growths), else by what is needed.
+        const pages = Math.ceil((need - have) / PAGE);
+        if (!this.grow(Math.max(pages, have / PAGE)) && !this.grow(pages)) return -1;
         this.words = new Int32Array(this.memory.buffer);
       }
       this.top = need;
@@ -115,6 +118,15 @@ export class SDRBitStore {
     this.registry?.register(owner, { at, bytes });
     this.live++;
     return at;
+  }
+
+  private grow(pages: number): boolean {
+    try {
+      this.memory.grow(pages);
+      return true;
+    } catch {
+      return false; // RangeError: past the engine's limit or out of memory
+    }
   }
 
   /** Returns a slot to the free list (called when its SDR has been collected). */

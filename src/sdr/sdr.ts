@@ -520,13 +520,13 @@ export class SDR {
     if (da !== null) return countIn(b, da);
     // A value compared again and again gets its bit set built once.
     if (this.size <= BITS_ON_REUSE_LIMIT) {
+      // (a store that cannot grow any more answers -1: then the paths below)
       if (++this._overlapUses >= 2) {
         const at = this._buildBits();
-        return countInBits(b, sdrBitStore().words, at >>> 2);
-      }
-      if (++other._overlapUses >= 2) {
+        if (at >= 0) return countInBits(b, sdrBitStore().words, at >>> 2);
+      } else if (++other._overlapUses >= 2) {
         const at = other._buildBits();
-        return countInBits(a, sdrBitStore().words, at >>> 2);
+        if (at >= 0) return countInBits(a, sdrBitStore().words, at >>> 2);
       }
     }
     const small = a.length <= b.length ? a : b;
@@ -836,13 +836,21 @@ export class SDR {
     this._callbacks[handle] = null;
   }
 
-  /** The cached bit set of the value (built on first use). */
-  /** Writes the value's bit set into this SDR's store slot (allocated on first use); returns the slot's byte offset. */
+  /**
+   * Writes the value's bit set into this SDR's store slot (allocated on first use);
+   * returns the slot's byte offset, or -1 when the store cannot grow (this value then
+   * stops trying).
+   */
   private _buildBits(): number {
     const st = sdrBitStore();
     const bytes = bitSlotBytes(this.size);
-    if (this._bitsAt < 0) this._bitsAt = st.allocate(bytes, this);
-    else st.words.fill(0, this._bitsAt >>> 2, (this._bitsAt + bytes) >>> 2);
+    if (this._bitsAt < 0) {
+      this._bitsAt = st.allocate(bytes, this);
+      if (this._bitsAt < 0) {
+        this._overlapUses = -Infinity;
+        return -1;
+      }
+    } else st.words.fill(0, this._bitsAt >>> 2, (this._bitsAt + bytes) >>> 2);
     const words = st.words;
     const base = this._bitsAt >>> 2;
     const sparse = this._sparse;

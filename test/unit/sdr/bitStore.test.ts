@@ -84,6 +84,20 @@ describe('SDRBitStore', () => {
   });
 });
 
+describe('SDRBitStore at its limit', () => {
+  it('allocate(bytes, owner) answers -1 once the memory cannot grow, and keeps the slots it has', () => {
+    const st = new SDRBitStore(3); // 3 pages of 64 KiB
+    const owner = {};
+    const slots: number[] = [];
+    for (let i = 0; i < 10; i++) slots.push(st.allocate(32768, owner));
+    expect(slots.slice(0, 6)).toEqual([0, 32768, 65536, 98304, 131072, 163840]);
+    expect(slots.slice(6)).toEqual([-1, -1, -1, -1]);
+    expect(st.stats()).toMatchObject({ liveSlots: 6, memoryBytes: 3 * 65536 });
+    st.release(slots[2], 32768);
+    expect(st.allocate(32768, owner)).toBe(65536);
+  });
+});
+
 describe('SDR.overlap through stored bit sets', () => {
   it('overlap(other) of two stored values equals the merged count, at sizes that are not whole vectors too', () => {
     const rng = new Rng(5);
