@@ -56,7 +56,7 @@ export { fixedNumberPre } from './synapses/connectors/fixedNumberPre.js';
 export { fixedNumberPost } from './synapses/connectors/fixedNumberPost.js';
 export { fromList, type ConnectionTuple } from './synapses/connectors/fromList.js';
 export type { PlasticityRule, PlasticityState, PlasticSynapses, PlasticPost, SpikingGroup } from './synapses/plasticity/plasticityRule.js';
-export { STDPMechanism, StdpState, type STDPMechanismOptions } from './synapses/plasticity/stdpMechanism.js';
+export { STDPMechanism, StdpState, StdpDelayGroups, type STDPMechanismOptions } from './synapses/plasticity/stdpMechanism.js';
 export { pairWindow, type TimingDependence, type TraceRuleSpec, type Interaction } from './synapses/plasticity/traceRule.js';
 export { SpikePairRule, SPIKE_PAIR_RULE_DEFAULTS, type SpikePairRuleParams } from './synapses/plasticity/spikePairRule.js';
 export {

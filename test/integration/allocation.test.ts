@@ -25,6 +25,8 @@ import {
   allToAll,
   fixedProbability,
   type PlasticityRule,
+  type ValueSpec,
+  uniform,
   type TimingDependence,
   type WeightDependence,
 } from '../../src/index.js';
@@ -34,7 +36,7 @@ const BOUND = 8;
 /** steps per window: long enough to dilute the fixed cost of a run() call, short enough that no scavenge runs at 100 B/step */
 const STEPS = 4000;
 
-function plasticNetwork(plasticity: PlasticityRule, delay = 0.1, semantics: 'exact' | 'spinnaker' = 'exact'): Network {
+function plasticNetwork(plasticity: PlasticityRule, delay: ValueSpec = 0.1, semantics: 'exact' | 'spinnaker' = 'exact'): Network {
   const net = new Network({ dt: 0.1, seed: 3, semantics });
   const inputs = net.population(SpikeSourcePoisson, 200, { params: { rate: 20 } });
   const neurons = net.population(IFCurrExp, 20);
@@ -76,6 +78,7 @@ describe('allocation per step', () => {
   it.each([
     ['pair STDP, additive weights', () => plasticNetwork(stdp(new SpikePairRule({ tauPlus: 20, tauMinus: 20, aPlus: 0.01, aMinus: 0.0105 }), new AdditiveWeightDependence({ wMin: 0, wMax: 1 })))],
     ['triplet STDP, soft bounds, delayed', () => plasticNetwork(stdp(TripletRule.fromSet('visualCortexAllToAll'), new GutigWeightDependence({ wMin: 0, wMax: 1, muPlus: 0.5, muMinus: 0.5 })), 2)],
+    ['pair STDP, per-synapse delays 0.1-3 ms', () => plasticNetwork(stdp(new SpikePairRule({ tauPlus: 20, tauMinus: 20, aPlus: 0.01, aMinus: 0.0105 }), new AdditiveWeightDependence({ wMin: 0, wMax: 1 })), uniform(0.1, 3))],
     ['sPyNNaker pair STDP', () => plasticNetwork(new SpinnakerPairSTDP({ tauPlus: 3, tauMinus: 3, aPlus: 0.1, aMinus: 0.1, wMin: 0, wMax: 1 }), 1, 'spinnaker')],
     ['clipped Hebbian learning', () => plasticNetwork(new ClippedHebbianRule({ window: 5, wOn: 0.5 }), 0.5)],
   ] as const)('a network with %s allocates less than 8 B per step once warmed up', (_name, build) => {

@@ -176,8 +176,8 @@ describe('STDP in a network', () => {
       }
     };
     expectError(() => net.connect(pre, post, allToAll(), { weight: 0.5, plasticity: {} as never }), 'plasticity');
-    expectError(() => net.connect(pre, post, allToAll(), { weight: 0.5, delay: uniform(0.1, 2), plasticity: rule }), 'delay');
     expectError(() => net.connect(pre, post, allToAll(), { weight: 1.5, plasticity: rule }), 'weight');
+    expectError(() => net.connect(pre, post, allToAll(), { weight: 1.5, delay: uniform(0.1, 2), plasticity: rule }), 'weight');
     expect(net.projections).toHaveLength(0);
     const stat = net.connect(pre, post, allToAll(), { weight: 0.5 });
     expect(stat.direct).toBe(true);

@@ -13,7 +13,10 @@
  *   is dt = t_post - t_pre + (dDend - dAx). The default f = 1 is PyNN's and NEST's (all
  *   delay dendritic: dt = t_post + d - t_pre); f = 0 is Brian2's on_pre delay (axonal:
  *   dt = t_post - t_pre - d); f = 0.5 with an even d measures dt between the somatic
- *   spike times. Projections with per-synapse delays cannot carry STDP (ParameterError).
+ *   spike times. With per-synapse delays each synapse splits its own delay the same way:
+ *   the synapses are grouped by delay, and each group keeps its own traces (a trace is a
+ *   neuron's spike train seen through one delay), so a projection with delays d1, d2, ...
+ *   learns exactly as separate projections with those delays would.
  * - **Same effective time.** When a pre and a post event fall on the same step, all
  *   presynaptic events of that step are processed first, then all postsynaptic ones
  *   (Brian2's order: on_pre before on_post). So dt = 0 counts as causal: the post event
@@ -114,8 +117,9 @@ export class STDPMechanism implements PlasticityRule {
   }
 
   /** @internal */
-  bind(synapses: PlasticSynapses, dt: number): StdpState {
-    return new StdpState(this, synapses, dt);
+  bind(synapses: PlasticSynapses, dt: number): StdpState | StdpDelayGroups {
+    if (synapses.delay === null) return new StdpState(this, synapses, dt);
+    return new StdpDelayGroups(this, synapses, dt);
   }
 }
 
@@ -146,6 +150,11 @@ export class StdpState implements PlasticityState {
   /** synapse updates done so far */
   updates = 0;
   private readonly syn: PlasticSynapses;
+  /** the synapses this state learns on: CSR rows of presynaptic neurons */
+  private readonly rowPtr: Uint32Array;
+  private readonly target: Uint32Array;
+  /** the projection's synapse id of each entry of the rows (null: the rows are the projection's own CSR) */
+  private readonly synapseIds: Uint32Array | null;
   private readonly spec: TraceRuleSpec;
   private readonly form: 0 | 1;
   private readonly scale: number;
@@ -173,37 +182,23 @@ export class StdpState implements PlasticityState {
   private readonly preQueue: SpikeQueue | null;
   private readonly postQueue: SpikeQueue | null;
 
-  constructor(rule: STDPMechanism, syn: PlasticSynapses, dt: number) {
-    const ctx = `projection '${syn.label}'`;
+  /**
+   * @param group - the synapses of one delay (from {@link StdpDelayGroups}, which checked
+   *   the weights); default: all synapses of `syn`, whose delay is `syn.constantDelay`
+   */
+  constructor(rule: STDPMechanism, syn: PlasticSynapses, dt: number, group?: StdpDelayGroup) {
     this.rule = rule;
     this.syn = syn;
     this.spec = rule.timing.traces;
     const b: WeightRuleSpec = rule.weight.bounds;
-    if (syn.delay !== null) {
-      throw new ParameterError(
-        'delay',
-        'per-synapse delays',
-        'one delay for every synapse of a plastic projection',
-        ctx,
-        'give a single delay value, or split the projection by delay',
-      );
-    }
-    if (syn.post.model.synapseKind === 'conductance' && b.wMin < 0) {
-      throw new ParameterError('wMin', b.wMin, 'a bound >= 0: the target is conductance-based (uS)', `${ctx}, ${rule.weight.kind}`);
-    }
+    if (group === undefined) checkWeights(rule, syn);
+    else if (syn.delay === null) throw new Error('StdpState: delay groups are for projections with per-synapse delays');
     const f32w = syn.weight instanceof Float32Array;
     this.wMin = f32w ? float32Inward(b.wMin, true) : b.wMin;
     this.wMax = f32w ? float32Inward(b.wMax, false) : b.wMax;
-    const w = syn.weight;
-    const loose = (x: number) => (f32w ? Math.fround(x) : x);
-    for (let s = 0; s < w.length; s++) {
-      const x = w[s];
-      if (!(x >= loose(b.wMin) && x <= loose(b.wMax))) {
-        throw new ParameterError('weight', x, `weights within the rule's bounds [wMin, wMax] = [${b.wMin}, ${b.wMax}]`, `${ctx} (synapse ${s})`);
-      }
-      if (x < this.wMin) w[s] = this.wMin;
-      else if (x > this.wMax) w[s] = this.wMax;
-    }
+    this.rowPtr = group?.rowPtr ?? syn.rowPtr;
+    this.target = group?.target ?? syn.target;
+    this.synapseIds = group?.synapseIds ?? null;
     this.form = b.form === 'additive' ? 0 : 1;
     this.scale = b.scale;
     this.range = b.wMax - b.wMin;
@@ -211,7 +206,7 @@ export class StdpState implements PlasticityState {
     this.muMinus = b.muMinus;
     this.nearest = this.spec.interaction === 'nearest';
 
-    const d = syn.constantDelay;
+    const d = group?.delay ?? syn.constantDelay;
     this.dendriticDelaySteps = Math.round(rule.dendriticDelayFraction * d);
     this.axonalDelaySteps = d - this.dendriticDelaySteps;
     this.preQueue = this.axonalDelaySteps > 0 ? new SpikeQueue(this.axonalDelaySteps) : null;
@@ -219,7 +214,11 @@ export class StdpState implements PlasticityState {
 
     const nPre = syn.pre.size;
     const nPost = syn.post.size;
-    this.csc = buildCsc(syn.rowPtr, syn.target, nPost);
+    const csc = buildCsc(this.rowPtr, this.target, nPost);
+    // The columns name the projection's synapse ids, so both event kinds write the same weights.
+    const ids = this.synapseIds;
+    if (ids !== null) for (let q = 0; q < csc.synapse.length; q++) csc.synapse[q] = ids[csc.synapse[q]];
+    this.csc = csc;
     this.preFast = new Float64Array(nPre);
     this.preSlow = new Float64Array(this.spec.preTriplet !== 0 ? nPre : 0);
     this.preLast = new Float64Array(nPre);
@@ -264,8 +263,9 @@ export class StdpState implements PlasticityState {
   /** Presynaptic events at effective step e: depression (or Vogels' pre term) on each row. */
   private preEvents(spikes: Uint32Array, count: number, e: number): void {
     const spec = this.spec;
-    const rowPtr = this.syn.rowPtr;
-    const target = this.syn.target;
+    const rowPtr = this.rowPtr;
+    const target = this.target;
+    const ids = this.synapseIds;
     const w = this.syn.weight;
     const fast = this.preFast;
     const slow = this.preSlow;
@@ -286,7 +286,12 @@ export class StdpState implements PlasticityState {
       args[ARG_C] = c;
       const start = rowPtr[i];
       const end = rowPtr[i + 1];
-      if (this.form === 0) {
+      if (ids !== null) {
+        // A row of a delay group names its synapses: the column kernels walk exactly that
+        // (weight w[ids[q]], trace of neuron target[q]).
+        if (this.form === 0) postEventAdditive(w, ids, target, start, end, this.postFast, this.postLast, e, tab, args);
+        else postEventSoft(w, ids, target, start, end, this.postFast, this.postLast, e, tab, args);
+      } else if (this.form === 0) {
         preEventAdditive(w, target, start, end, this.postFast, this.postLast, e, tab, args);
       } else {
         preEventSoft(w, target, start, end, this.postFast, this.postLast, e, tab, args);
@@ -347,5 +352,104 @@ export class StdpState implements PlasticityState {
   postTraces(j: number, e: number): [number, number] {
     const n = e - this.postLast[j];
     return [this.postFast[j] * Math.exp(-n * this.decayPost.rate), this.postSlow.length ? this.postSlow[j] * Math.exp(-n * this.rateSlowPost) : 0];
+  }
+}
+
+/** Checks a plastic projection's bounds and weights against the rule (ParameterError), and moves weights within Float32 rounding of a bound onto it. */
+function checkWeights(rule: STDPMechanism, syn: PlasticSynapses): void {
+  const ctx = `projection '${syn.label}'`;
+  const b: WeightRuleSpec = rule.weight.bounds;
+  if (syn.post.model.synapseKind === 'conductance' && b.wMin < 0) {
+    throw new ParameterError('wMin', b.wMin, 'a bound >= 0: the target is conductance-based (uS)', `${ctx}, ${rule.weight.kind}`);
+  }
+  const f32w = syn.weight instanceof Float32Array;
+  const wMin = f32w ? float32Inward(b.wMin, true) : b.wMin;
+  const wMax = f32w ? float32Inward(b.wMax, false) : b.wMax;
+  const w = syn.weight;
+  const loose = (x: number) => (f32w ? Math.fround(x) : x);
+  for (let s = 0; s < w.length; s++) {
+    const x = w[s];
+    if (!(x >= loose(b.wMin) && x <= loose(b.wMax))) {
+      throw new ParameterError('weight', x, `weights within the rule's bounds [wMin, wMax] = [${b.wMin}, ${b.wMax}]`, `${ctx} (synapse ${s})`);
+    }
+    if (x < wMin) w[s] = wMin;
+    else if (x > wMax) w[s] = wMax;
+  }
+}
+
+/** The synapses of one delay value of a projection with per-synapse delays. */
+export interface StdpDelayGroup {
+  /** the delay of every synapse in the group, steps */
+  readonly delay: number;
+  /** nPre + 1 offsets into target / synapseIds */
+  readonly rowPtr: Uint32Array;
+  readonly target: Uint32Array;
+  /** the projection's id of each synapse (ascending within a row) */
+  readonly synapseIds: Uint32Array;
+}
+
+/** Splits a CSR synapse list with per-synapse delays into one group per distinct delay (ascending). */
+export function delayGroups(rowPtr: Uint32Array, target: Uint32Array, delay: ArrayLike<number>): StdpDelayGroup[] {
+  const nPre = rowPtr.length - 1;
+  const counts = new Map<number, Uint32Array>(); // delay -> synapses per presynaptic neuron
+  for (let i = 0; i < nPre; i++) {
+    for (let s = rowPtr[i]; s < rowPtr[i + 1]; s++) {
+      let c = counts.get(delay[s]);
+      if (c === undefined) {
+        c = new Uint32Array(nPre);
+        counts.set(delay[s], c);
+      }
+      c[i]++;
+    }
+  }
+  const groups: StdpDelayGroup[] = [];
+  for (const d of [...counts.keys()].sort((a, b) => a - b)) {
+    const perRow = counts.get(d)!;
+    const ptr = new Uint32Array(nPre + 1);
+    for (let i = 0; i < nPre; i++) ptr[i + 1] = ptr[i] + perRow[i];
+    const tgt = new Uint32Array(ptr[nPre]);
+    const ids = new Uint32Array(ptr[nPre]);
+    for (let i = 0; i < nPre; i++) {
+      let at = ptr[i];
+      for (let s = rowPtr[i]; s < rowPtr[i + 1]; s++) {
+        if (delay[s] !== d) continue;
+        tgt[at] = target[s];
+        ids[at++] = s;
+      }
+    }
+    groups.push({ delay: d, rowPtr: ptr, target: tgt, synapseIds: ids });
+  }
+  return groups;
+}
+
+/**
+ * The state of an {@link STDPMechanism} on a projection with per-synapse delays: one
+ * {@link StdpState} per distinct delay, each with its own traces and delay split, over
+ * the same weights. Memory: per group, the traces of both populations (Float64) and a
+ * CSR/CSC over its synapses (16 bytes per synapse in all).
+ */
+export class StdpDelayGroups implements PlasticityState {
+  readonly rule: STDPMechanism;
+  /** one state per distinct delay, ascending */
+  readonly groups: readonly StdpState[];
+
+  constructor(rule: STDPMechanism, syn: PlasticSynapses, dt: number) {
+    if (syn.delay === null) throw new Error('StdpDelayGroups: the projection has one delay; use StdpState');
+    checkWeights(rule, syn);
+    this.rule = rule;
+    this.groups = delayGroups(syn.rowPtr, syn.target, syn.delay).map((g) => new StdpState(rule, syn, dt, g));
+  }
+
+  /** synapse updates done so far */
+  get updates(): number {
+    let n = 0;
+    for (const g of this.groups) n += g.updates;
+    return n;
+  }
+
+  /** @internal */
+  step(k: number): void {
+    const groups = this.groups;
+    for (let g = 0; g < groups.length; g++) groups[g].step(k);
   }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ParameterError } from '../../../../src/core/errors.js';
 import { SpikePairRule } from '../../../../src/synapses/plasticity/spikePairRule.js';
-import { STDPMechanism, StdpState } from '../../../../src/synapses/plasticity/stdpMechanism.js';
+import { STDPMechanism, StdpDelayGroups, StdpState, delayGroups } from '../../../../src/synapses/plasticity/stdpMechanism.js';
 import { TripletRule } from '../../../../src/synapses/plasticity/tripletRule.js';
 import { AdditiveWeightDependence, GutigWeightDependence } from '../../../../src/synapses/plasticity/weightDependence.js';
 import { FakeGroup, bindAllToAll, drive } from './harness.js';
@@ -97,12 +97,13 @@ describe('STDPMechanism', () => {
     expect(bound.state.updates).toBe(2 * 4 + 3);
   });
 
-  it('STDPMechanism.bind rejects per-synapse delays, weights outside the bounds and wMin < 0 on conductance targets', () => {
+  it('STDPMechanism.bind rejects weights outside the bounds and wMin < 0 on conductance targets, with one delay or per-synapse delays', () => {
     const rule = new STDPMechanism({ timing: pair, weight: new AdditiveWeightDependence({ wMin: 0, wMax: 0.5 }) });
     const pre = new FakeGroup('pre', 2);
     const post = new FakeGroup('post', 1);
     const base = { label: 'p', pre, post, rowPtr: Uint32Array.of(0, 1, 2), target: Uint32Array.of(0, 0), constantDelay: 1, delay: null };
-    expectParameterError(() => rule.bind({ ...base, weight: Float32Array.of(0.1, 0.2), delay: Uint8Array.of(1, 2), constantDelay: -1 }, 0.1), 'delay');
+    expect(rule.bind({ ...base, weight: Float32Array.of(0.1, 0.2), delay: Uint8Array.of(1, 2), constantDelay: -1 }, 0.1)).toBeInstanceOf(StdpDelayGroups);
+    expectParameterError(() => rule.bind({ ...base, weight: Float32Array.of(0.1, 0.6), delay: Uint8Array.of(1, 2), constantDelay: -1 }, 0.1), 'weight');
     const e = expectParameterError(() => rule.bind({ ...base, weight: Float32Array.of(0.1, 0.6) }, 0.1), 'weight');
     expect(e.message).toMatch(/synapse 1/);
     expectParameterError(() => rule.bind({ ...base, weight: Float32Array.of(-0.1, 0.2) }, 0.1), 'weight');
@@ -124,5 +125,17 @@ describe('STDPMechanism', () => {
     expect(a.weight[0]).toBeCloseTo(0.01 * Math.exp(-1 / 20), 15);
     expect(b.weight[0]).toBe(0);
     expect(b.state.updates).toBe(0);
+  });
+
+  it('delayGroups(rowPtr, target, delay) splits the rows by delay, ascending, naming each synapse by its projection id', () => {
+    // pre 0 -> post 0 (d 2), post 1 (d 1); pre 1 -> post 0 (d 2); pre 2 -> post 1 (d 1), post 2 (d 2)
+    const groups = delayGroups(Uint32Array.of(0, 2, 3, 5), Uint32Array.of(0, 1, 0, 1, 2), Uint8Array.of(2, 1, 2, 1, 2));
+    expect(groups.map((g) => g.delay)).toEqual([1, 2]);
+    expect(Array.from(groups[0].rowPtr)).toEqual([0, 1, 1, 2]);
+    expect(Array.from(groups[0].target)).toEqual([1, 1]);
+    expect(Array.from(groups[0].synapseIds)).toEqual([1, 3]);
+    expect(Array.from(groups[1].rowPtr)).toEqual([0, 1, 2, 3]);
+    expect(Array.from(groups[1].target)).toEqual([0, 0, 2]);
+    expect(Array.from(groups[1].synapseIds)).toEqual([0, 2, 4]);
   });
 });
