@@ -51,6 +51,15 @@ export const benchmarks: Record<string, Benchmark> = {
       await stdpMain(a);
     },
   },
+  dashboard: {
+    description: 'live raster redraws/s (goal >= 20), page fps and simulated ms/s with CUBA N = 4000 in headless Chromium; --json, --seconds S, --speed MS',
+    async run(args, opts) {
+      const a = opts.json && !args.includes('--json') ? [...args, '--json'] : args;
+      // imported when run: it needs playwright-core and vite, development dependencies
+      const { dashboardMain } = await import('./dashboard.js');
+      await dashboardMain(a);
+    },
+  },
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -62,16 +62,20 @@ function gpuNote(backend: LiveBackend, network: Network): { backend: string; bac
   return { backend: 'gpu', backendNote: `gpu backend requested: gpu.js picks webgpu or webgl2 (${network.backendInfo.reason})` };
 }
 
-/** The CA3 content-addressable memory (Casanueva-Morato et al. 2024): 8 cues, 16 content bits. */
-function ca3Preset(backend: LiveBackend): Preset {
+/**
+ * The CA3 content-addressable memory (Casanueva-Morato et al. 2024): 8 cues, 16 content
+ * bits. It runs under sPyNNaker semantics, whose kernels exist on the cpu backend only
+ * (Network rejects another backend with them): asked for the gpu, it runs on the cpu and
+ * says so.
+ */
+function ca3Preset(requested: LiveBackend): Preset {
   const cueSize = 8;
   const contentSize = 16;
-  const network = new Network({ dt: 1, semantics: 'spinnaker', seed: 1, backend });
+  const network = new Network({ dt: 1, semantics: 'spinnaker', seed: 1, backend: 'cpu' });
   const cam = new CA3ContentAddressableMemory({ cueSize, contentSize, network });
   const pops = [cam.input, ...Object.values(cam.populations), cam.output];
   const { taps, rows } = tapAll(network, pops);
   const membrane = network.add(new MembraneTap(cam.output, [cueSize, cueSize + 1]));
-  const asynchronous = backend === 'gpu';
   const finish = async (op: Ca3CamOperation, advance: Advance) => {
     const end = op.time + CA3_CAM_SPACING[op.kind] + 1;
     if (end > network.step) await advance((end - network.step) * network.dt);
@@ -82,7 +86,7 @@ function ca3Preset(backend: LiveBackend): Preset {
     network,
     taps,
     membrane,
-    asynchronous,
+    asynchronous: false,
     info: {
       preset: 'ca3',
       title: 'CA3 content-addressable memory (Casanueva-Morato et al. 2024), sPyNNaker semantics, dt = 1 ms',
@@ -96,7 +100,11 @@ function ca3Preset(backend: LiveBackend): Preset {
         reset: CA3_CAM_OUTPUT_LAYER.v_reset,
       },
       cam: { cueSize, contentSize },
-      ...gpuNote(backend, network),
+      backend: 'cpu',
+      backendNote:
+        requested === 'gpu'
+          ? 'cpu backend: the CA3 memory runs under sPyNNaker semantics, whose kernels run on the cpu only (the gpu was asked for)'
+          : 'cpu backend (reference)',
     },
     async operate(message, advance) {
       if (message.type === 'learn') {

@@ -43,14 +43,14 @@ export interface PresetInfo {
 export interface Frame {
   /** model time at the end of the frame, ms */
   readonly t: number;
-  /** spike times (ms) and raster rows, one array pair per population */
-  readonly spikeTimes: Float32Array[];
+  /** spike times (ms; float64, so long runs keep the step's resolution) and raster rows, one array pair per population */
+  readonly spikeTimes: Float64Array[];
   readonly spikeRows: Float32Array[];
   /** completed rate bins: bin centre times and rate per population (Hz) */
-  readonly rateTimes: Float32Array;
+  readonly rateTimes: Float64Array;
   readonly rates: Float32Array[];
   /** membrane samples: times and one array per traced neuron */
-  readonly vTimes: Float32Array;
+  readonly vTimes: Float64Array;
   readonly v: Float32Array[];
   /** weight snapshot (when due): histogram counts and the weights themselves */
   readonly weights?: { readonly t: number; readonly counts: Float32Array; readonly values: Float32Array };

@@ -43,7 +43,7 @@ function sendFrame(p: Preset, stepsPerSecond: number): void {
     spikes.map((s) => s.times),
     t,
   );
-  const v = p.membrane?.take() ?? { times: new Float32Array(0), values: [] };
+  const v = p.membrane?.take() ?? { times: new Float64Array(0), values: [] };
   let weights: Frame['weights'];
   if (p.weights && p.info.weights && t >= nextWeightsAt) {
     const values = p.weights.projection.weight.slice();

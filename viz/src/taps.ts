@@ -37,8 +37,8 @@ export class SpikeTap implements Monitor {
   }
 
   /** The spikes since the last call, and forgets them. */
-  take(): { times: Float32Array; rows: Float32Array } {
-    const out = { times: Float32Array.from(this.times), rows: Float32Array.from(this.rows) };
+  take(): { times: Float64Array; rows: Float32Array } {
+    const out = { times: Float64Array.from(this.times), rows: Float32Array.from(this.rows) };
     this.times = [];
     this.rows = [];
     return out;
@@ -74,8 +74,8 @@ export class MembraneTap implements Monitor {
   }
 
   /** The samples since the last call, and forgets them. */
-  take(): { times: Float32Array; values: Float32Array[] } {
-    const out = { times: Float32Array.from(this.times), values: this.values.map((v) => Float32Array.from(v)) };
+  take(): { times: Float64Array; values: Float32Array[] } {
+    const out = { times: Float64Array.from(this.times), values: this.values.map((v) => Float32Array.from(v)) };
     this.times = [];
     this.values = this.indices.map(() => []);
     return out;
@@ -98,7 +98,7 @@ export class RateBinner {
    * Adds the spikes of a frame that ends at `t` (ms) and returns the bins completed by it:
    * centre times and rate (Hz) per population.
    */
-  add(spikeTimes: readonly Float32Array[], t: number): { times: Float32Array; rates: Float32Array[] } {
+  add(spikeTimes: readonly Float64Array[], t: number): { times: Float64Array; rates: Float32Array[] } {
     const times: number[] = [];
     const rates: number[][] = this.sizes.map(() => []);
     // every spike of this frame is at or before t; bins close in order
@@ -115,7 +115,7 @@ export class RateBinner {
       this.binStart = end;
     }
     while (s < order.length) this.counts[order[s++].p]++;
-    return { times: Float32Array.from(times), rates: rates.map((r) => Float32Array.from(r)) };
+    return { times: Float64Array.from(times), rates: rates.map((r) => Float32Array.from(r)) };
   }
 }
 
