@@ -11,7 +11,7 @@
  *   before network effects amplify differences (first 20 ms).
  */
 import { describe, expect, it } from 'vitest';
-import { IFCurrAlpha, IFCurrExp, Network, SpikeMonitor, StateMonitor } from '../../src/index.js';
+import { IFCurrAlpha, IFCurrExp, Network, SpikeMonitor, SpikeSourcePoisson, StateMonitor, fixedNumberPre, oneToOne } from '../../src/index.js';
 import { probeWebGpu } from '../../src/backends/backend.js';
 import { StateError } from '../../src/core/errors.js';
 import { buildCuba } from '../../src/networks/cuba.js';
@@ -60,6 +60,56 @@ describe.each(BACKENDS.slice(1))('backend $label', (b) => {
     const one = await spikes([100]);
     expect(one.steps.length).toBeGreaterThan(0);
     expect(await spikes([50, 50])).toEqual(one);
+  });
+
+  it('on-device gathers with longer delays (3 steps between device populations, 2 from a Poisson source, recurrent 4) give the cpu spikes', async () => {
+    const run = async (c: BackendCase, parts: number[]) => {
+      const net = new Network({ dt: 0.1, seed: 6, backend: c.backend, gpu: c.mode ? { mode: c.mode, gather: 'all' } : undefined });
+      const src = net.population(SpikeSourcePoisson, 200, { params: { rate: 40 } });
+      const a = net.population(IFCurrExp, 300, { params: { tauRefrac: 2 } });
+      const b2 = net.population(IFCurrExp, 300, { params: { tauRefrac: 2 } });
+      net.connect(src, a, fixedNumberPre(30), { weight: 0.6, delay: 0.2 });
+      net.connect(a, b2, fixedNumberPre(25), { weight: 0.9, delay: 0.3 });
+      net.connect(b2, a, fixedNumberPre(10), { weight: 0.4, delay: 0.4, receptor: 'inhibitory' });
+      const ma = net.add(new SpikeMonitor(a));
+      const mb = net.add(new SpikeMonitor(b2));
+      let events = 0;
+      for (const ms of parts) events += (await net.runAsync(ms)).events;
+      return { a: Array.from(ma.steps), ai: Array.from(ma.indices), b: Array.from(mb.steps), bi: Array.from(mb.indices), events };
+    };
+    const ref = await run(CPU, [60]);
+    const got = await run(b, [60]);
+    expect(ref.a.length).toBeGreaterThan(100);
+    expect(ref.b.length).toBeGreaterThan(100);
+    expect(Math.abs(got.a.length - ref.a.length)).toBeLessThanOrEqual(0.05 * ref.a.length + 3);
+    expect(Math.abs(got.b.length - ref.b.length)).toBeLessThanOrEqual(0.05 * ref.b.length + 3);
+    if (b.mode === 'webasm') {
+      // equal weights per projection: the gathered sums equal the cpu's scatter, spike for spike
+      expect(got).toEqual(ref);
+      // a run split in three continues exactly (the device history carries over)
+      expect(await run(b, [20, 15, 25])).toEqual(ref);
+    }
+  });
+
+  it.each([1, 3, 6])('a gathered projection with a delay of %i steps from a device population delivers each spike at exactly the cpu step', async (d) => {
+    // Drivers spike clearly (large iOffset: v crosses threshold by several mV), each
+    // spike makes its follower fire (huge weight, fast synapse): follower steps are driver
+    // steps + d + 1 on every backend, whatever its rounding.
+    const run = async (c: BackendCase, parts: number[]) => {
+      const net = new Network({ dt: 0.1, seed: 1, backend: c.backend, gpu: c.mode ? { mode: c.mode, gather: 'all' } : undefined });
+      const drivers = net.population(IFCurrExp, 40, { params: { tauRefrac: 1 } });
+      drivers.setIOffset(Array.from({ length: 40 }, (_, i) => 4 + 0.25 * i));
+      const followers = net.population(IFCurrExp, 40, { params: { tauSynE: 0.1, tauRefrac: 0.1 } });
+      net.connect(drivers, followers, oneToOne(), { weight: 200, delay: d * 0.1 });
+      const md = net.add(new SpikeMonitor(drivers));
+      const mf = net.add(new SpikeMonitor(followers));
+      for (const ms of parts) await net.runAsync(ms);
+      return { d: Array.from(md.steps), di: Array.from(md.indices), f: Array.from(mf.steps), fi: Array.from(mf.indices) };
+    };
+    const ref = await run(CPU, [30]);
+    expect(ref.f.length).toBe(ref.d.filter((k) => k + d + 1 < 300).length);
+    expect(await run(b, [30])).toEqual(ref);
+    expect(await run(b, [7, 11, 12])).toEqual(ref); // split runs: the device history carries over
   });
 
   it('network.run() on a gpu network throws a StateError that points to runAsync', () => {

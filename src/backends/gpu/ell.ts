@@ -13,7 +13,7 @@ import type { Arg1, Arg2 } from './kernels/spec.js';
 /** `this` inside {@link ellGather}. */
 export interface GatherThis {
   readonly thread: { readonly x: number; readonly y: number };
-  readonly constants: { readonly K: number; readonly row: number; readonly rs: number; readonly src: Arg2; readonly w: Arg2 };
+  readonly constants: { readonly K: number; readonly row: number; readonly src: Arg2; readonly w: Arg2 };
 }
 
 /** A projection in ELL form: row x holds target x's sources and weights (K per row). */
@@ -68,21 +68,35 @@ export function ellGather(this: GatherThis, base: Arg2, flags: Arg1): number {
   return sum;
 }
 
+/** Powers of two 2^0 .. 2^15: the bit values of a packed spike word (a kernel constant). */
+export const BIT_VALUES = Float32Array.from({ length: 16 }, (_, b) => 2 ** b);
+
 /**
- * {@link ellGather} with the source's spike flags read from its packed device state:
- * source i spiked in the previous step when its rs row (constant `rs`) is negative. No
- * flags leave or enter the device.
+ * {@link ellGather} reading the source's spike flags packed 16 to a float (`spikePack.ts`):
+ * source i spiked when bit i mod 16 of word floor(i / 16) is set. Every step of the
+ * arithmetic is exact in f32 (divisions by powers of two of integers below 2^24), so GL,
+ * webgpu and webasm agree. Constants as ellGather plus `bits` = {@link BIT_VALUES}.
  */
-export function ellGatherState(this: GatherThis, base: Arg2, state: Arg2): number {
+export function ellGatherPacked(this: PackedGatherThis, base: Arg2, packed: Arg1): number {
   const x = this.thread.x;
   const y = this.thread.y;
   let sum = base[y][x];
   if (Math.abs(y - this.constants.row) < 0.5) {
     for (let j = 0; j < this.constants.K; j++) {
-      if (state[this.constants.rs][this.constants.src[x][j]] < -0.5) {
+      const i = this.constants.src[x][j];
+      const word = Math.floor(i / 16);
+      const bit = i - word * 16;
+      const q = Math.floor(packed[word] / this.constants.bits[bit]);
+      if (q - 2 * Math.floor(q / 2) > 0.5) {
         sum += this.constants.w[x][j];
       }
     }
   }
   return sum;
+}
+
+/** `this` inside {@link ellGatherPacked}. */
+export interface PackedGatherThis {
+  readonly thread: { readonly x: number; readonly y: number };
+  readonly constants: { readonly K: number; readonly row: number; readonly src: Arg2; readonly w: Arg2; readonly bits: Arg1 };
 }

@@ -2,16 +2,18 @@
  * The gpu backend: every neuron population whose model has a device form
  * (`kernels/index.ts`) advances on one gpu.js kernel per step over its packed [R][N]
  * state, resident on the device between steps (two instances of the kernel used in
- * turn, ping-pong, so no kernel reads its own output). Each step reads back only the
- * spike flags of each population, packed 24 to a float on the device (`spikePack.ts`;
- * webasm and cpu return host arrays, read in place), for propagation, plasticity and
- * monitors; the host state variables are refreshed from the device only for populations
- * a state-sampling monitor watches, and after each run. Spike sources (Poisson, arrays)
- * stay on the CPU: they draw from the seeded Rng. Chosen static single-delay
- * projections deliver by an ELL gather on the device (`ell.ts`), reading the source's
- * spike flags straight from its device state when the delay is one step; all others
- * keep the CPU's event-driven delivery into a host input uploaded each step. The
- * injected current iExt is uploaded only when it changes (GL, webgpu).
+ * turn, ping-pong, so no kernel reads its own output). Each step a pack kernel writes the
+ * population's spike flags 16 to a float (`spikePack.ts`) and only those words come back,
+ * for propagation, plasticity and monitors; the host state variables are refreshed from
+ * the device only for populations a state-sampling monitor watches, and after each run.
+ * The packed words of the last few steps stay on the device (one pack kernel instance
+ * per kept step, used in turn), so chosen static single-delay projections deliver by an
+ * ELL gather on the device (`ell.ts`) that reads its source's words of the step the
+ * delay points to: no flags are uploaded. Spike sources (Poisson, arrays) stay on the
+ * CPU (they draw from the seeded Rng); gathers from them upload the packed words (N/16
+ * floats). All other projections keep the CPU's event-driven delivery into a host input
+ * uploaded each step. The injected current iExt is uploaded only when it changes (GL,
+ * webgpu).
  *
  * Kernel calls are awaited (webgpu returns Promises), so the network runs it through
  * `runAsync`. Parameters are kernel constants, which gpu.js freezes at the first call:
@@ -22,10 +24,11 @@ import { ParameterError } from '../../core/errors.js';
 import type { Population } from '../../engine/population.js';
 import type { Projection } from '../../engine/projection.js';
 import type { EngineView, GpuBackendOptions, GpuMode, StepBackend } from '../backend.js';
-import { buildEll, ellGather, ellGatherState } from './ell.js';
+import { SpikeQueue } from '../../synapses/plasticity/spikeQueue.js';
+import { BIT_VALUES, buildEll, ellGather, ellGatherPacked } from './ell.js';
 import { loadGpuJs, readRows, resolveMode, type DeviceKernelFn, type DeviceValue, type GpuInstance, type GpuJsModule } from './gpuJs.js';
 import { GPU_MODELS } from './kernels/index.js';
-import { SPIKE_BITS, packSpikes, unpackSpikes } from './spikePack.js';
+import { SPIKE_BITS, packSpikeList, packSpikes, unpackSpikes } from './spikePack.js';
 import { bindingCount, rsRow, type GpuModelSpec } from './kernels/spec.js';
 
 /** Storage buffers one kernel may bind (WebGPU's default per-stage limit, which gpu.js requests). */
@@ -35,7 +38,7 @@ export const MAX_BINDINGS = 8;
 interface Gather {
   readonly proj: Projection;
   readonly kernel: DeviceKernelFn;
-  /** the source's device population when its flags are read from its state (delay of one step), else null (host flags) */
+  /** the source's device population, whose packed spike words stay on the device; null: a CPU source (words packed on the host) */
   readonly source: DevicePop | null;
 }
 
@@ -49,12 +52,15 @@ interface DevicePop {
   readonly kernels: readonly [DeviceKernelFn, DeviceKernelFn];
   /** the packed state [R][N] on the device (after the last step) */
   state: DeviceValue;
-  /** the state before the current step (what delay-one gathers read) */
-  prev: DeviceValue;
   /** the row of refractoriness / spike flags */
   readonly rs: number;
-  /** packs the spike flags for read-back (resident modes; null: read the state in place) */
-  readonly pack: DeviceKernelFn | null;
+  /** pack kernel instances used in turn (step k: instance k mod length), so the words of the last steps stay on the device for gathers */
+  packs: DeviceKernelFn[];
+  /** the output of each pack instance (packed spike words of step packedStep[slot]) */
+  packed: DeviceValue[];
+  packedStep: number[];
+  /** uploads host-packed words where the device has none for a step (resident modes, made when first needed) */
+  wordsUpload: DeviceKernelFn | null;
   /** host copies of 'aux' rows (by row index) */
   readonly aux: Map<number, Float32Array>;
   /** host input [2][N] (row 0 excitatory, 1 inhibitory) and its gpu.js Input view */
@@ -77,13 +83,6 @@ interface DevicePop {
   gathers: Gather[];
 }
 
-/** Spike flags of recent steps of one source population (for gathers). */
-interface FlagHistory {
-  readonly depth: number;
-  readonly flags: Float32Array[];
-  /** step recorded in each slot (-1: none) */
-  readonly stepOf: Int32Array;
-}
 
 /** The gpu backend (see the module comment). Create with {@link GpuBackend.create}. */
 export class GpuBackend implements StepBackend {
@@ -97,8 +96,15 @@ export class GpuBackend implements StepBackend {
   private readonly gpu: GpuInstance;
   private readonly gpujs: GpuJsModule;
   private readonly devices = new Map<Population<object>, DevicePop>();
-  private readonly flagHistory = new Map<Population<object>, FlagHistory>();
+  /** recent spikes of the sources of gathers (events counted on the host, skipped steps) */
+  private readonly spikeHistory = new Map<Population<object>, SpikeQueue>();
+  /** packed words of CPU sources of gathers (host scratch, uploaded with the gather call) */
+  private readonly hostPacked = new Map<Population<object>, Float32Array>();
+  /** spike flags of sources of gathers in the non-resident modes (webasm, cpu) */
+  private readonly hostFlags = new Map<Population<object>, Float32Array>();
   private monitored: DevicePop[] = [];
+  /** the last step integrated (-1: none yet) */
+  private lastStep = -1;
   private set = 0;
   /** kernel outputs stay on the device (GL textures, webgpu buffers); cpu and webasm return host arrays */
   private readonly resident: boolean;
@@ -176,7 +182,8 @@ export class GpuBackend implements StepBackend {
     if (old !== undefined) {
       for (const k of old.kernels) k.destroy?.();
       old.iExtUpload?.destroy?.();
-      old.pack?.destroy?.();
+      for (const k of old.packs) k.destroy?.();
+      old.wordsUpload?.destroy?.();
     }
     const aux = old?.aux ?? new Map<number, Float32Array>();
     spec.rows.forEach((r, i) => {
@@ -189,16 +196,11 @@ export class GpuBackend implements StepBackend {
       key,
       kernels: [make(), make()],
       state: null,
-      prev: null,
       rs: rsRow(spec),
-      pack: this.resident
-        ? this.gpu.createKernel(packSpikes as unknown as (...args: never[]) => number, {
-          output: [Math.ceil(n / SPIKE_BITS)],
-          constants: { N: n, rs: rsRow(spec) },
-          pipeline: false,
-          immutable: false,
-        })
-        : null,
+      packs: [this.packKernel(n, rsRow(spec))],
+      packed: [null],
+      packedStep: [-1],
+      wordsUpload: null,
       aux,
       staging,
       input: new this.gpujs.Input(staging, [n, 2]),
@@ -209,6 +211,16 @@ export class GpuBackend implements StepBackend {
       inputUpload: null,
       gathers: [],
     };
+  }
+
+  /** A pack kernel (spikePack.ts) for a population of n neurons whose rs row is `rs`. */
+  private packKernel(n: number, rs: number): DeviceKernelFn {
+    return this.gpu.createKernel(packSpikes as unknown as (...args: never[]) => number, {
+      output: [Math.ceil(n / SPIKE_BITS)],
+      constants: { N: n, rs },
+      pipeline: true,
+      immutable: false,
+    });
   }
 
   /** A kernel that copies a host [N] array to the device. */
@@ -237,7 +249,6 @@ export class GpuBackend implements StepBackend {
       else flat.set(dev.aux.get(i)!, i * n);
     });
     dev.state = await pack(new this.gpujs.Input(flat, [n, rows.length]));
-    dev.prev = dev.state;
     dev.iExtStale = true;
   }
 
@@ -286,16 +297,16 @@ export class GpuBackend implements StepBackend {
         continue;
       }
       const ell = buildEll(proj);
-      // A source on the device with a one-step delay: its flags are the rs row of its state.
-      const source = proj.constantDelay === 0 ? (this.devices.get(proj.pre) ?? null) : null;
-      const kernel = this.gpu.createKernel((source ? ellGatherState : ellGather) as unknown as (...args: never[]) => number, {
+      const source = this.devices.get(proj.pre) ?? null;
+      // resident modes read packed words (on the device, or uploaded 16 to a float); webasm and cpu read host flags in place
+      const kernel = this.gpu.createKernel((this.resident ? ellGatherPacked : ellGather) as unknown as (...args: never[]) => number, {
         output: [proj.post.size, 2],
         constants: {
           K: ell.k,
           row: proj.receptor === 'excitatory' ? 0 : 1,
-          rs: source?.rs ?? 0,
           src: new this.gpujs.Input(ell.src, [ell.k, ell.rows]),
           w: new this.gpujs.Input(ell.weight, [ell.k, ell.rows]),
+          ...(this.resident ? { bits: BIT_VALUES } : {}),
         },
         pipeline: true,
         immutable: false,
@@ -308,15 +319,25 @@ export class GpuBackend implements StepBackend {
         }, { output: [proj.post.size, 2], pipeline: true, immutable: false });
       }
       this.gathered.add(proj);
-      if (source !== null) continue;
-      const depth = proj.constantDelay + 2;
-      const old = this.flagHistory.get(proj.pre);
-      if (old === undefined || old.depth < depth) {
-        this.flagHistory.set(proj.pre, {
-          depth,
-          flags: Array.from({ length: depth }, () => new Float32Array(proj.pre.size)),
-          stepOf: new Int32Array(depth).fill(-1),
-        });
+      // The spikes of step k - 1 - d are read at step k: keep d + 1 steps of the source's
+      // spikes on the host, and d + 2 of its packed words on the device (the source may
+      // write step k's words before the target gathers).
+      const d = proj.constantDelay;
+      const queue = this.spikeHistory.get(proj.pre);
+      if (queue === undefined || queue.depth < d + 2) {
+        const q = new SpikeQueue(d + 1);
+        // keep what the shorter history holds (a run continued with a longer delay)
+        if (queue !== undefined) {
+          for (let j = this.lastStep - queue.depth + 1; j <= this.lastStep; j++) q.record(j, queue.spikesOf(j), queue.countOf(j));
+        }
+        this.spikeHistory.set(proj.pre, q);
+      }
+      if (source !== null && this.resident) {
+        while (source.packs.length < d + 2) {
+          source.packs.push(this.packKernel(source.pop.size, source.rs));
+          source.packed.push(null);
+          source.packedStep.push(-1);
+        }
       }
     }
   }
@@ -326,11 +347,6 @@ export class GpuBackend implements StepBackend {
     let events = this.stageInputs(k);
     const set = this.set;
     this.set = 1 - set;
-    // Gathers read the spikes of step k - 1: count their events before any population moves on.
-    for (const dev of this.devices.values()) {
-      dev.prev = dev.state;
-      for (const g of dev.gathers) if (g.source !== null && k - 1 >= g.proj.sinceStep) events += this.eventsOf(g.proj, g.proj.pre.spikes, g.proj.pre.spikeCount);
-    }
     const pops = this.view.populations;
     for (let p = 0; p < pops.length; p++) {
       const pop = pops[p];
@@ -343,31 +359,69 @@ export class GpuBackend implements StepBackend {
       for (const g of dev.gathers) {
         const j = k - 1 - g.proj.constantDelay;
         if (j < g.proj.sinceStep) continue;
-        if (g.source !== null) {
-          input = await g.kernel(input, g.source.prev);
+        const hist = this.spikeHistory.get(g.proj.pre)!;
+        const count = hist.countOf(j);
+        if (count === 0) continue; // nothing arrives: skip the call
+        const spikes = hist.spikesOf(j);
+        events += this.eventsOf(g.proj, spikes, count);
+        if (!this.resident) {
+          // webasm / cpu: the kernel reads host arrays in place, so plain flags cost no upload
+          // and fewer operations per synapse than unpacking words
+          const flags = this.hostFlagsFor(g.proj.pre);
+          for (let q = 0; q < count; q++) flags[spikes[q]] = 1;
+          input = await g.kernel(input, flags);
+          for (let q = 0; q < count; q++) flags[spikes[q]] = 0;
           continue;
         }
-        const hist = this.flagHistory.get(g.proj.pre)!;
-        const slot = j % hist.depth;
-        if (hist.stepOf[slot] !== j) continue;
-        const spiked = this.gatherEvents(g.proj, hist.flags[slot]);
-        if (spiked === 0) continue; // nothing arrives: skip the call
-        input = await g.kernel(input, hist.flags[slot]);
-        events += spiked;
+        const src = g.source;
+        const slot = src === null ? -1 : j % src.packs.length;
+        // The source's words of step j on the device; packed on the host where they are not
+        // (a CPU source, or steps from before the device history was (re)built).
+        let words: DeviceValue;
+        if (src !== null && src.packedStep[slot] === j) words = src.packed[slot];
+        else {
+          words = packSpikeList(spikes, count, this.hostPackedFor(g.proj.pre));
+          // a GL kernel keeps the argument types of its first call: a device source's words go in as a texture
+          if (src !== null) words = await this.wordsUploadFor(src)(words);
+        }
+        input = await g.kernel(input, words);
       }
       dev.state = await dev.kernels[set](dev.state, await this.iExtOf(dev), input);
-      if (dev.pack !== null) {
-        pop.spikeCount = unpackSpikes((await readRows(await dev.pack(dev.state)))[0], pop.spikes);
-      } else {
-        const rs = (await readRows(dev.state))[dev.rs];
-        const spikes = pop.spikes;
-        let count = 0;
-        for (let i = 0; i < rs.length; i++) if (rs[i] < 0) spikes[count++] = i;
-        pop.spikeCount = count;
-      }
+      const slot = k % dev.packs.length;
+      const out = await dev.packs[slot](dev.state);
+      dev.packed[slot] = out;
+      dev.packedStep[slot] = k;
+      pop.spikeCount = unpackSpikes((await readRows(out))[0], pop.spikes);
     }
-    this.recordFlags(k);
+    for (const [pop, queue] of this.spikeHistory) queue.record(k, pop.spikes, pop.spikeCount);
+    this.lastStep = k;
     return events;
+  }
+
+  /** The kernel that uploads host-packed words of a device population (resident modes). */
+  private wordsUploadFor(dev: DevicePop): DeviceKernelFn {
+    dev.wordsUpload ??= this.identity1(Math.ceil(dev.pop.size / SPIKE_BITS), false);
+    return dev.wordsUpload;
+  }
+
+  /** The host spike flags of a source (all 0 between gather calls). */
+  private hostFlagsFor(pop: Population<object>): Float32Array {
+    let out = this.hostFlags.get(pop);
+    if (out === undefined) {
+      out = new Float32Array(pop.size);
+      this.hostFlags.set(pop, out);
+    }
+    return out;
+  }
+
+  /** The host scratch for a source's packed words. */
+  private hostPackedFor(pop: Population<object>): Float32Array {
+    let out = this.hostPacked.get(pop);
+    if (out === undefined) {
+      out = new Float32Array(Math.ceil(pop.size / SPIKE_BITS));
+      this.hostPacked.set(pop, out);
+    }
+    return out;
   }
 
   /** Synaptic events a projection delivers from these spikes. */
@@ -412,23 +466,6 @@ export class GpuBackend implements StepBackend {
       }
     }
     return events;
-  }
-
-  /** Synaptic events a gathered projection delivers from host spike flags. */
-  private gatherEvents(proj: Projection, flags: Float32Array): number {
-    let events = 0;
-    for (let i = 0; i < flags.length; i++) if (flags[i] > 0) events += proj.rowPtr[i + 1] - proj.rowPtr[i];
-    return events;
-  }
-
-  private recordFlags(k: number): void {
-    for (const [pop, hist] of this.flagHistory) {
-      const slot = k % hist.depth;
-      const flags = hist.flags[slot];
-      flags.fill(0);
-      for (let s = 0; s < pop.spikeCount; s++) flags[pop.spikes[s]] = 1;
-      hist.stepOf[slot] = k;
-    }
   }
 
   /** Reads back the state of populations a state-sampling monitor watches. */

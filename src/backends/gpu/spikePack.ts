@@ -1,14 +1,17 @@
 /**
- * Spike flags packed on the device, so that a step reads back N/24 floats per population
- * instead of its whole [R][N] state: word x holds the flags of neurons 24x .. 24x + 23
- * as bits of an integer below 2^24, which a float holds exactly (GL textures and webgpu
- * buffers are f32). The host then lists the spikes from the non-zero words.
- * At N = 1e6 a step moves 167 kB instead of R x 4 MB.
+ * Spike flags packed on the device, so that a step reads back N/16 floats per population
+ * instead of its whole [R][N] state: word x holds the flags of neurons 16x .. 16x + 15
+ * as bits of an integer below 2^16, which a float holds exactly (GL textures and webgpu
+ * buffers are f32). Sixteen, not the 24 a float could hold, so that every index
+ * computation divides by a power of two, exact in f32 however the device divides. The
+ * host lists the spikes from the non-zero words, and on-device gathers read a source's
+ * packed words of an earlier step ({@link ellGatherPacked} in ell.ts) instead of flags
+ * uploaded from the host. At N = 1e6 a step moves 250 kB instead of R x 4 MB.
  */
 import type { Arg2 } from './kernels/spec.js';
 
-/** Neurons per packed word: the integers a float holds exactly (2^24). */
-export const SPIKE_BITS = 24;
+/** Neurons per packed word. */
+export const SPIKE_BITS = 16;
 
 /** gpu.js's `this` in the pack kernel. */
 interface PackThis {
@@ -17,15 +20,15 @@ interface PackThis {
 }
 
 /**
- * Kernel (output [ceil(N / 24)]): the spike mask of the `rs` row (`s[rs][i] < 0`, see
- * kernels/spec.ts) packed 24 to a word. The loop has a literal bound, so gpu.js runs it
+ * Kernel (output [ceil(N / 16)]): the spike mask of the `rs` row (`s[rs][i] < 0`, see
+ * kernels/spec.ts) packed 16 to a word. The loop has a literal bound, so gpu.js runs it
  * in full; `i` stays below 2^24 for N < 2^24 (exact in f32).
  */
 export function packSpikes(this: PackThis, s: Arg2): number {
   let word = 0;
   let bit = 1;
-  for (let j = 0; j < 24; j++) {
-    const i = this.thread.x * 24 + j;
+  for (let j = 0; j < 16; j++) {
+    const i = this.thread.x * 16 + j;
     if (i < this.constants.N) {
       if (s[this.constants.rs][i] < 0) {
         word += bit;
@@ -53,4 +56,17 @@ export function unpackSpikes(words: ArrayLike<number>, spikes: Uint32Array): num
     }
   }
   return count;
+}
+
+/**
+ * Packs a spike list (`count` indices of `spikes`) into `out` (ceil(N / 16) words, all
+ * overwritten): the host's form of {@link packSpikes}, for sources that run on the CPU.
+ */
+export function packSpikeList(spikes: Uint32Array, count: number, out: Float32Array): Float32Array {
+  out.fill(0);
+  for (let s = 0; s < count; s++) {
+    const i = spikes[s];
+    out[i >>> 4] += 1 << (i & 15);
+  }
+  return out;
 }

@@ -3,7 +3,8 @@
  * `loopMaxIterations`, flat indices past 2^24, more than 8 storage buffers.
  */
 import { describe, expect, it } from 'vitest';
-import { buildEll, ellGather } from '../../../../src/backends/gpu/ell.js';
+import { BIT_VALUES, buildEll, ellGather, ellGatherPacked } from '../../../../src/backends/gpu/ell.js';
+import { packSpikeList } from '../../../../src/backends/gpu/spikePack.js';
 import { MAX_BINDINGS } from '../../../../src/backends/gpu/gpuBackend.js';
 import { loadGpuJs, readRows } from '../../../../src/backends/gpu/gpuJs.js';
 import { GPU_MODELS } from '../../../../src/backends/gpu/kernels/index.js';
@@ -61,5 +62,31 @@ describe('buildEll and ellGather', () => {
   it.each(Object.keys(GPU_MODELS))('the device form of %s binds at most 8 storage buffers (WebGPU limit)', (name) => {
     expect(bindingCount(GPU_MODELS[name])).toBeLessThanOrEqual(MAX_BINDINGS);
     expect(MAX_BINDINGS).toBe(8);
+  });
+
+  it.each(['webasm', 'cpu'] as const)('ellGatherPacked on %s reads packed spike words and sums exactly what ellGather sums from flags', async (mode) => {
+    const { GPU, Input } = await loadGpuJs();
+    const rows = 300;
+    const k = 37;
+    const nPre = 1000; // not a multiple of 16
+    const src = new Float32Array(rows * k);
+    const weight = new Float32Array(rows * k);
+    for (let a = 0; a < rows * k; a++) {
+      src[a] = (a * 7919) % nPre;
+      weight[a] = 0.25 + (a % 13) * 0.5;
+    }
+    const spiking = Array.from({ length: nPre }, (_, i) => i).filter((i) => i % 5 === 0 || i % 16 === 15 || i === nPre - 1);
+    const flags = new Float32Array(nPre);
+    for (const i of spiking) flags[i] = 1;
+    const words = packSpikeList(Uint32Array.from(spiking), spiking.length, new Float32Array(Math.ceil(nPre / 16)));
+    const expected = await gather(mode, { rows, k, src, weight }, flags);
+    const gpu = new GPU({ mode });
+    const kernel = gpu.createKernel(ellGatherPacked as unknown as (...args: never[]) => number, {
+      output: [rows, 2],
+      constants: { K: k, row: 0, src: new Input(src, [k, rows]), w: new Input(weight, [k, rows]), bits: BIT_VALUES },
+    });
+    const got = (await readRows(await kernel(new Input(new Float32Array(2 * rows), [rows, 2]), words)))[0];
+    expect(Array.from(got)).toEqual(Array.from(expected));
+    expect(got.some((x) => x > 0)).toBe(true);
   });
 });
