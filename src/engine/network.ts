@@ -57,8 +57,9 @@ export interface NetworkOptions {
    * stamped t_{k+1} and acts at step k + 1 + d) or 'spinnaker' (sPyNNaker's per-tick
    * arithmetic, e.g. IFCurrExp's `createSpinnakerKernel`; a spike of step k is stamped
    * t_k, SpiNNaker's tick, and acts in the target at step k + d, so a hop of delay d
-   * takes exactly d ticks as on SpiNNaker). 'spinnaker' runs on the cpu backend, with
-   * models that implement it, and uses sPyNNaker's weight convention: weights are
+   * takes exactly d ticks as on SpiNNaker). 'spinnaker' runs with models that implement
+   * it (on the gpu backend IFCurrExp has a device form; the others run their cpu kernel
+   * there), and uses sPyNNaker's weight convention: weights are
    * magnitudes (an inhibitory weight w > 0 is subtracted; a projection whose weights are
    * all <= 0 uses their magnitudes, mixed signs are an error).
    */
@@ -169,9 +170,6 @@ export class Network {
     // --- spinnaker semantics (issue 7) ---
     this.semantics = requireOneOf('semantics', options.semantics ?? 'exact', ['exact', 'spinnaker'] as const, 'Network');
     this.stampOffset = this.semantics === 'spinnaker' ? 0 : 1;
-    if (this.semantics === 'spinnaker' && (options.backend ?? 'cpu') !== 'cpu') {
-      throw new ParameterError('backend', options.backend, "'cpu' with semantics 'spinnaker'", 'Network', 'the sPyNNaker-compatible kernels run on the cpu backend');
-    }
     // --- end spinnaker semantics ---
     this.rng = new Rng(options.seed ?? 1);
     this.seed = this.rng.seed;

@@ -353,8 +353,24 @@ export class CA3ContentAddressableMemory {
   flush(): Ca3CamResult[] {
     const ops = this.pending.splice(0);
     if (ops.length === 0) return [];
-    const end = Math.max(...ops.map((o) => o.time + WINDOW[o.kind][1]));
-    this.runUntil(end + 1);
+    this.runUntil(this.flushEnd(ops));
+    return this.decodeAll(ops);
+  }
+
+  /** {@link flush} for a network that runs asynchronously (the gpu backend: `runAsync`). */
+  async flushAsync(): Promise<Ca3CamResult[]> {
+    const ops = this.pending.splice(0);
+    if (ops.length === 0) return [];
+    await this.runUntilAsync(this.flushEnd(ops));
+    return this.decodeAll(ops);
+  }
+
+  /** The tick after the output window of the last of `ops`. */
+  private flushEnd(ops: readonly Ca3CamOperation[]): number {
+    return Math.max(...ops.map((o) => o.time + WINDOW[o.kind][1])) + 1;
+  }
+
+  private decodeAll(ops: readonly Ca3CamOperation[]): Ca3CamResult[] {
     const times = this.outMonitor.steps;
     const indices = this.outMonitor.indices;
     return ops.map((op) => this.decode(op, times, indices));
@@ -378,6 +394,13 @@ export class CA3ContentAddressableMemory {
     requireInteger('step', step, 'CA3ContentAddressableMemory.runUntil', this.network.step);
     this.syncInput();
     if (step > this.network.step) this.network.run(step - this.network.step);
+  }
+
+  /** {@link runUntil} with `network.runAsync` (the gpu backend). */
+  async runUntilAsync(step: number): Promise<void> {
+    requireInteger('step', step, 'CA3ContentAddressableMemory.runUntilAsync', this.network.step);
+    this.syncInput();
+    if (step > this.network.step) await this.network.runAsync(step - this.network.step);
   }
 
   /**

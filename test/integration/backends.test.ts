@@ -11,7 +11,7 @@
  *   before network effects amplify differences (first 20 ms).
  */
 import { describe, expect, it } from 'vitest';
-import { IFCurrAlpha, IFCurrExp, Network, SpikeMonitor, SpikeSourcePoisson, StateMonitor, fixedNumberPre, oneToOne } from '../../src/index.js';
+import { CA3ContentAddressableMemory, IFCurrAlpha, IFCurrExp, Network, SpikeMonitor, SpikeSourcePoisson, StateMonitor, fixedNumberPre, oneToOne } from '../../src/index.js';
 import { probeWebGpu } from '../../src/backends/backend.js';
 import { StateError } from '../../src/core/errors.js';
 import { buildCuba } from '../../src/networks/cuba.js';
@@ -171,5 +171,35 @@ describe('backend auto', () => {
     } else {
       expect(net.backendInfo).toMatchObject({ backend: 'gpu', mode: 'webgpu' });
     }
+  });
+});
+
+describe.each(BACKENDS.slice(1))("the CA3 content-addressable memory (semantics 'spinnaker') on $label", (b) => {
+  it('learns, recalls by cue and by content, and completes, with the cpu network\'s answers and output spikes', async () => {
+    const run = async (c: BackendCase) => {
+      const network = new Network({ dt: 1, semantics: 'spinnaker', seed: 1, backend: c.backend, gpu: c.mode ? { mode: c.mode } : undefined });
+      const cam = new CA3ContentAddressableMemory({ cueSize: 6, contentSize: 12, network });
+      const stored: Record<number, number[]> = { 0: [1, 4], 2: [0, 7, 11], 5: [3, 4, 9] };
+      for (const [cue, bits] of Object.entries(stored)) cam.learn(Number(cue), bits);
+      for (const cue of [0, 2, 5, 3]) cam.recallByCue(cue);
+      cam.recallByContent([4]);
+      cam.recallByContent([11]);
+      const results = await cam.flushAsync();
+      const spikes = cam.spikes();
+      return {
+        backend: network.backendInfo.backend,
+        answers: results.map((r) => ({ kind: r.kind, content: r.outputContent, cues: r.outputCues })),
+        out: [...(spikes.OUTcont?.times ?? []), ...(spikes.OUTcue?.times ?? [])],
+      };
+    };
+    const ref = await run(CPU);
+    const got = await run(b);
+    expect(got.backend).toBe('gpu');
+    // the memory works: each learned cue recalls its content, an unlearned one nothing, and content recalls its cues
+    expect(ref.answers.filter((a) => a.kind === 'recallByCue').map((a) => a.content)).toEqual([[1, 4], [0, 7, 11], [3, 4, 9], []]);
+    expect(ref.answers.filter((a) => a.kind === 'recallByContent').map((a) => a.cues)).toEqual([[0, 5], [2]]);
+    expect(got.answers).toEqual(ref.answers);
+    expect(got.out).toEqual(ref.out);
+    expect(ref.out.length).toBeGreaterThan(20);
   });
 });

@@ -64,14 +64,13 @@ function gpuNote(backend: LiveBackend, network: Network): { backend: string; bac
 
 /**
  * The CA3 content-addressable memory (Casanueva-Morato et al. 2024): 8 cues, 16 content
- * bits. It runs under sPyNNaker semantics, whose kernels exist on the cpu backend only
- * (Network rejects another backend with them): asked for the gpu, it runs on the cpu and
- * says so.
+ * bits, under sPyNNaker semantics (on the gpu, its IF_curr_exp layers run the device form
+ * of sPyNNaker's tick; the spike sources and the plasticity stay on the CPU).
  */
-function ca3Preset(requested: LiveBackend): Preset {
+function ca3Preset(backend: LiveBackend): Preset {
   const cueSize = 8;
   const contentSize = 16;
-  const network = new Network({ dt: 1, semantics: 'spinnaker', seed: 1, backend: 'cpu' });
+  const network = new Network({ dt: 1, semantics: 'spinnaker', seed: 1, backend });
   const cam = new CA3ContentAddressableMemory({ cueSize, contentSize, network });
   const pops = [cam.input, ...Object.values(cam.populations), cam.output];
   const { taps, rows } = tapAll(network, pops);
@@ -79,14 +78,14 @@ function ca3Preset(requested: LiveBackend): Preset {
   const finish = async (op: Ca3CamOperation, advance: Advance) => {
     const end = op.time + CA3_CAM_SPACING[op.kind] + 1;
     if (end > network.step) await advance((end - network.step) * network.dt);
-    const [result] = cam.flush();
+    const [result] = await cam.flushAsync();
     return result;
   };
   return {
     network,
     taps,
     membrane,
-    asynchronous: false,
+    asynchronous: backend === 'gpu',
     info: {
       preset: 'ca3',
       title: 'CA3 content-addressable memory (Casanueva-Morato et al. 2024), sPyNNaker semantics, dt = 1 ms',
@@ -100,11 +99,7 @@ function ca3Preset(requested: LiveBackend): Preset {
         reset: CA3_CAM_OUTPUT_LAYER.v_reset,
       },
       cam: { cueSize, contentSize },
-      backend: 'cpu',
-      backendNote:
-        requested === 'gpu'
-          ? 'cpu backend: the CA3 memory runs under sPyNNaker semantics, whose kernels run on the cpu only (the gpu was asked for)'
-          : 'cpu backend (reference)',
+      ...gpuNote(backend, network),
     },
     async operate(message, advance) {
       if (message.type === 'learn') {

@@ -27,7 +27,7 @@ import type { EngineView, GpuBackendOptions, GpuMode, StepBackend } from '../bac
 import { SpikeQueue } from '../../synapses/plasticity/spikeQueue.js';
 import { BIT_VALUES, buildEll, ellGather, ellGatherPacked } from './ell.js';
 import { loadGpuJs, readRows, resolveMode, type DeviceKernelFn, type DeviceValue, type GpuInstance, type GpuJsModule } from './gpuJs.js';
-import { GPU_MODELS } from './kernels/index.js';
+import { GPU_MODELS, GPU_SPINNAKER_MODELS } from './kernels/index.js';
 import { SPIKE_BITS, packSpikeList, packSpikes, unpackSpikes } from './spikePack.js';
 import { bindingCount, rsRow, type GpuModelSpec } from './kernels/spec.js';
 
@@ -139,7 +139,7 @@ export class GpuBackend implements StepBackend {
    */
   async prepare(gather: GpuBackendOptions['gather'] = 'none'): Promise<void> {
     for (const pop of this.view.populations) {
-      const spec = GPU_MODELS[pop.model.name];
+      const spec = (pop.semantics === 'spinnaker' ? GPU_SPINNAKER_MODELS : GPU_MODELS)[pop.model.name];
       if (spec === undefined) continue; // spike sources: cpu kernel
       const params = pop.params as unknown as Record<string, number>;
       const key = JSON.stringify(spec.constants(params, this.dtOf(pop)));
@@ -357,7 +357,8 @@ export class GpuBackend implements StepBackend {
       }
       let input: unknown = dev.inputUpload !== null ? await dev.inputUpload(dev.input) : dev.input;
       for (const g of dev.gathers) {
-        const j = k - 1 - g.proj.constantDelay;
+        // the spikes of step j arrive now: j + stampOffset + d = k (offset 1 exact, 0 spinnaker)
+        const j = k - g.proj.pre.stampOffset - g.proj.constantDelay;
         if (j < g.proj.sinceStep) continue;
         const hist = this.spikeHistory.get(g.proj.pre)!;
         const count = hist.countOf(j);
@@ -447,7 +448,7 @@ export class GpuBackend implements StepBackend {
     let events = 0;
     for (const proj of this.view.direct) {
       if (this.gathered.has(proj)) continue;
-      const j = k - 1 - proj.constantDelay;
+      const j = k - proj.pre.stampOffset - proj.constantDelay;
       if (j < proj.sinceStep) continue;
       const history = this.view.histories[proj.pre.id]!;
       const count = history.countOf(j);

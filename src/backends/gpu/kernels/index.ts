@@ -3,6 +3,7 @@ import { ADEX_GPU } from './adEx.js';
 import { IF_COND_EXP_GPU } from './ifCondExp.js';
 import { IF_CURR_ALPHA_GPU } from './ifCurrAlpha.js';
 import { IF_CURR_EXP_GPU } from './ifCurrExp.js';
+import { IF_CURR_EXP_SPINNAKER_GPU } from './ifCurrExpSpinnaker.js';
 import { IZHIKEVICH_GPU } from './izhikevich.js';
 import type { GpuModelSpec } from './spec.js';
 
@@ -13,4 +14,9 @@ export const GPU_MODELS: Readonly<Record<string, GpuModelSpec>> = {
   IFCondExp: IF_COND_EXP_GPU,
   Izhikevich: IZHIKEVICH_GPU,
   AdEx: ADEX_GPU,
+};
+
+/** The device forms under `semantics: 'spinnaker'` (models without one there run their cpu kernel). */
+export const GPU_SPINNAKER_MODELS: Readonly<Record<string, GpuModelSpec>> = {
+  IFCurrExp: IF_CURR_EXP_SPINNAKER_GPU,
 };
