@@ -425,8 +425,10 @@ export function delayGroups(rowPtr: Uint32Array, target: Uint32Array, delay: Arr
 /**
  * The state of an {@link STDPMechanism} on a projection with per-synapse delays: one
  * {@link StdpState} per distinct delay, each with its own traces and delay split, over
- * the same weights. Memory: per group, the traces of both populations (Float64) and a
- * CSR/CSC over its synapses (16 bytes per synapse in all).
+ * the same weights. Memory grows with the number of distinct delays G: per group the
+ * traces of both populations (up to 24 bytes per neuron and side) and a row pointer (4
+ * bytes per presynaptic neuron); per synapse 16 bytes (its group's rows and columns).
+ * Work per step stays O(spikes x fan) plus O(G) per step.
  */
 export class StdpDelayGroups implements PlasticityState {
   readonly rule: STDPMechanism;
