@@ -124,6 +124,23 @@ export type {
   Comparison,
   Progress,
 } from './io/experiment.js';
+export {
+  WEIGHTS_FORMAT,
+  connectivityChecksum,
+  loadWeights,
+  parseWeightsFile,
+  weightsFile,
+  type WeightsFile,
+  type WeightsFileProjection,
+} from './io/weightsFile.js';
+export {
+  SPIKES_FORMAT,
+  parseSpikeTrainsFile,
+  spikeTimesByNeuron,
+  spikeTrainsCsv,
+  spikeTrainsFile,
+  type SpikeTrainsFile,
+} from './io/spikeTrainsFile.js';
 
 export * from './sdr/index.js';
 export {
