@@ -168,8 +168,18 @@ describe('the dashboard in headless Chromium', () => {
     await page.click('#step');
     await page.waitForFunction((t) => Number(document.querySelector<HTMLElement>('#view-live')?.dataset.t) > t, t1);
     expect(await settledTime()).toBeCloseTo(t0 + 2, 6);
+    // paused and drawn, the figures take hover and zoom; running, they are static again
+    await page.waitForSelector('#view-live[data-interactive="true"]', { timeout: 30_000 });
+    const rasterMode = () =>
+      page.evaluate(() => {
+        const gd = document.querySelector('#view-live .js-plotly-plot') as unknown as { layout: { hovermode: unknown; dragmode: unknown } };
+        return { hover: gd.layout.hovermode, drag: gd.layout.dragmode, modebar: document.querySelector('#view-live .modebar') !== null };
+      });
+    expect(await rasterMode()).toEqual({ hover: 'closest', drag: 'zoom', modebar: true });
     await page.click('#run');
     await page.waitForSelector('#view-live[data-running="true"]');
+    await page.waitForSelector('#view-live[data-interactive="false"]', { timeout: 30_000 });
+    expect((await rasterMode()).hover).toBe(false);
     expect(errors).toEqual([]);
   });
 

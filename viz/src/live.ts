@@ -146,6 +146,10 @@ export class LiveView {
   private generation = 0;
   private frameRequested = false;
   private drawing = false;
+  /** the network runs (as the worker last said) */
+  private running = false;
+  /** the figures take hover and zoom (only while paused and drawn: redraws are static) */
+  private interactive = false;
   /** a raster update was issued; the next animation frame begins once it is rendered */
   private rendering = false;
   private drawStart = 0;
@@ -251,6 +255,9 @@ export class LiveView {
     this.wantRun = autostart;
     this.info = null;
     this.plotReady = false;
+    this.running = false;
+    this.interactive = false;
+    this.root.dataset.interactive = 'false';
     this.generation++;
     this.rasterPending = [];
     this.membranePending = [];
@@ -297,8 +304,10 @@ export class LiveView {
         this.merge(message.frame);
         break;
       case 'state':
+        this.running = message.running;
         this.root.dataset.running = String(message.running);
         this.runButton.classList.toggle('active', message.running);
+        if (!message.running) void this.settle();
         break;
       case 'result':
         this.showResult(message.result);
@@ -498,6 +507,7 @@ export class LiveView {
     this.lastDraw = now;
     this.drawStart = performance.now();
     try {
+      if (this.interactive) await this.setInteraction(false);
       const t = this.t;
       const [x0, x1] = windowAt(t, info.windowMs);
       await this.extend(this.plot, this.rasterPending, this.rasterCounts, t, x0, x1);
@@ -531,7 +541,36 @@ export class LiveView {
     } finally {
       this.drawing = false;
       this.schedule();
+      if (!this.running) void this.settle();
     }
+  }
+
+  /** Once paused and drawn, the figures take hover and zoom (the next redraw makes them static again). */
+  private async settle(): Promise<void> {
+    if (this.running || this.drawing || this.dirty || this.interactive || !this.plotReady) return;
+    this.drawing = true;
+    try {
+      await this.setInteraction(true);
+    } catch (error) {
+      this.fail(`drawing failed: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      this.drawing = false;
+      this.schedule();
+    }
+  }
+
+  /** Re-plots every live figure static (redraws cost least) or interactive (hover, zoom, mode bar). */
+  private async setInteraction(on: boolean): Promise<void> {
+    const generation = this.generation;
+    this.interactive = on;
+    for (const div of [this.plot, this.membranePlot, this.weightPlot, this.weightMatrix]) {
+      if (generation !== this.generation) return; // another preset was loaded meanwhile
+      const gd = div as unknown as { data?: Data[]; layout?: Partial<Layout> };
+      if (div.hidden || gd.data === undefined || gd.layout === undefined) continue;
+      const layout: Partial<Layout> = { ...gd.layout, hovermode: on ? 'closest' : false, dragmode: on ? 'zoom' : false };
+      await Plotly.react(div, gd.data, layout, { ...LIVE_CONFIG, staticPlot: !on });
+    }
+    this.root.dataset.interactive = String(on);
   }
 
   /**
