@@ -11,7 +11,19 @@
  *   before network effects amplify differences (first 20 ms).
  */
 import { describe, expect, it } from 'vitest';
-import { CA3ContentAddressableMemory, IFCurrAlpha, IFCurrExp, Network, SpikeMonitor, SpikeSourcePoisson, StateMonitor, fixedNumberPre, oneToOne } from '../../src/index.js';
+import {
+  CA3ContentAddressableMemory,
+  IFCurrAlpha,
+  IFCurrExp,
+  Network,
+  ParameterError,
+  SpikeMonitor,
+  SpikeSourcePoisson,
+  StateMonitor,
+  fixedNumberPre,
+  oneToOne,
+  uniform,
+} from '../../src/index.js';
 import { probeWebGpu } from '../../src/backends/backend.js';
 import { StateError } from '../../src/core/errors.js';
 import { buildCuba } from '../../src/networks/cuba.js';
@@ -110,6 +122,23 @@ describe.each(BACKENDS.slice(1))('backend $label', (b) => {
     expect(ref.f.length).toBe(ref.d.filter((k) => k + d + 1 < 300).length);
     expect(await run(b, [30])).toEqual(ref);
     expect(await run(b, [7, 11, 12])).toEqual(ref); // split runs: the device history carries over
+  });
+
+  it("gpu.gather names projections: unknown or ungatherable labels are ParameterErrors that say why; 'all' skips what cannot be gathered", async () => {
+    const build = (gather: 'all' | string[]) => {
+      const net = new Network({ dt: 0.1, seed: 1, backend: 'gpu', gpu: { mode: b.mode, gather } });
+      const src = net.population(SpikeSourcePoisson, 20, { params: { rate: 50 } });
+      const cells = net.population(IFCurrExp, 10);
+      net.connect(src, cells, fixedNumberPre(5), { label: 'static', weight: 0.5 });
+      net.connect(src, cells, fixedNumberPre(5), { label: 'mixed', weight: 0.5, delay: uniform(0.1, 1) });
+      return net;
+    };
+    await expect(build(['nope']).runAsync(1)).rejects.toThrow(ParameterError);
+    await expect(build(['mixed']).runAsync(1)).rejects.toThrow(/cannot be gathered: its delays differ/);
+    const net = build('all');
+    await net.runAsync(5);
+    expect(net.backendInfo.backend).toBe('gpu');
+    await expect(build(['static']).runAsync(5)).resolves.toBeDefined();
   });
 
   it('network.run() on a gpu network throws a StateError that points to runAsync', () => {

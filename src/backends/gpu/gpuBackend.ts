@@ -31,6 +31,9 @@ import { GPU_MODELS, GPU_SPINNAKER_MODELS } from './kernels/index.js';
 import { SPIKE_BITS, packSpikeList, packSpikes, unpackSpikes } from './spikePack.js';
 import { bindingCount, rsRow, type GpuModelSpec } from './kernels/spec.js';
 
+/** Largest source population a gather reads: its indices travel as f32, exact up to 2^24. */
+export const MAX_GATHER_SOURCES = 2 ** 24;
+
 /** Storage buffers one kernel may bind (WebGPU's default per-stage limit, which gpu.js requests). */
 export const MAX_BINDINGS = 8;
 
@@ -291,7 +294,15 @@ export class GpuBackend implements StepBackend {
       if (wanted !== null && !wanted.has(proj.label)) continue;
       const dev = this.devices.get(proj.post);
       const why =
-        proj.plasticity !== null ? 'it is plastic' : proj.delay !== null ? 'its delays differ' : dev === undefined ? 'its target is not updated on the device' : '';
+        proj.plasticity !== null
+          ? 'it is plastic'
+          : proj.delay !== null
+            ? 'its delays differ'
+            : dev === undefined
+              ? 'its target is not updated on the device'
+              : proj.pre.size > MAX_GATHER_SOURCES
+                ? `its source has more than 2^24 neurons (${proj.pre.size}): source indices are f32 on the device`
+                : '';
       if (why !== '') {
         if (wanted !== null) throw new ParameterError('gpu.gather', proj.label, 'static single-delay projections into neuron populations', 'Network', `projection '${proj.label}' cannot be gathered: ${why}`);
         continue;
