@@ -16,8 +16,9 @@
  *   raster's x range; the current weight matrix (no time axis) a few times per second;
  * - traces grow with Plotly.extendTraces and typed arrays, and `maxPoints` keeps exactly
  *   the points of the visible window (no spike in the window is ever left out);
- * - axis ranges are fixed and slide (no autorange on the raster); hover, zoom, drag boxes
- *   and the mode bar are off (`staticPlot`), legends are HTML, and tick labels are not
+ * - axis ranges are fixed and slide (no autorange on the raster); while the network runs,
+ *   hover, zoom, drag boxes and the mode bar are off (`staticPlot`; once paused and drawn
+ *   the figures are re-plotted interactive), legends are HTML, and tick labels are not
  *   measured for overflow on every redraw;
  * - frames from the worker are merged and drawn at most once per animation frame, one
  *   redraw in flight at a time: a redraw counts once the frame that shows it has begun.
