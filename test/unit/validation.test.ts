@@ -10,7 +10,6 @@ import {
   IFCurrExp,
   Network,
   NoisyCurrentSource,
-  ParameterError,
   PopulationRateMonitor,
   SpikeMonitor,
   SpikeSourcePoisson,
@@ -27,16 +26,7 @@ import {
   exponential,
   type Population,
 } from '../../src/index.js';
-
-function paramError(f: () => unknown): ParameterError {
-  try {
-    f();
-  } catch (e) {
-    expect(e, String(e)).toBeInstanceOf(ParameterError);
-    return e as ParameterError;
-  }
-  throw new Error('expected a ParameterError, nothing was thrown');
-}
+import { paramError } from '../fixtures/parameterError.js';
 
 function world() {
   const net = new Network({ dt: 0.1, seed: 1 });

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { exponential, fillValues, isDistribution, normal, normalClipped, uniform } from '../../../src/core/distributions.js';
-import { ParameterError } from '../../../src/core/errors.js';
 import { Rng } from '../../../src/core/rng.js';
+import { paramError } from '../../fixtures/parameterError.js';
 
 function sample(n: number, f: () => number): Float64Array {
   const out = new Float64Array(n);
@@ -21,16 +21,6 @@ function meanVar(xs: ArrayLike<number>): { mean: number; variance: number } {
   let q = 0;
   for (let i = 0; i < xs.length; i++) q += (xs[i] - mean) ** 2;
   return { mean, variance: q / (xs.length - 1) };
-}
-
-function paramError(f: () => unknown): ParameterError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ParameterError);
-    return e as ParameterError;
-  }
-  throw new Error('expected a ParameterError, nothing was thrown');
 }
 
 /** Standard normal density. */

@@ -10,7 +10,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import { uniform } from '../../../src/core/distributions.js';
-import { ParameterError } from '../../../src/core/errors.js';
 import { Network, type RunProgress } from '../../../src/engine/network.js';
 import { SpikeMonitor } from '../../../src/engine/monitors/spikeMonitor.js';
 import { StateMonitor } from '../../../src/engine/monitors/stateMonitor.js';
@@ -24,6 +23,7 @@ import { SpikeSourcePoisson } from '../../../src/neurons/spikeSourcePoisson.js';
 import { fixedProbability } from '../../../src/synapses/connectors/fixedProbability.js';
 import { fromList, type ConnectionTuple } from '../../../src/synapses/connectors/fromList.js';
 import { oneToOne } from '../../../src/synapses/connectors/oneToOne.js';
+import { paramError } from '../../fixtures/parameterError.js';
 
 const f = Math.fround;
 const DT = 0.1;
@@ -48,16 +48,6 @@ function randomNetwork(seed: number) {
 
 function spikesOf(monitors: SpikeMonitor[]): Array<{ steps: Int32Array; indices: Uint32Array }> {
   return monitors.map((m) => ({ steps: m.steps, indices: m.indices }));
-}
-
-function paramError(f: () => unknown): ParameterError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ParameterError);
-    return e as ParameterError;
-  }
-  throw new Error('expected a ParameterError, nothing was thrown');
 }
 
 describe('spike delivery through heterogeneous delays', () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { normal, uniform } from '../../../src/core/distributions.js';
-import { ParameterError } from '../../../src/core/errors.js';
 import { Network } from '../../../src/engine/network.js';
 import { MAX_DELAY_STEPS } from '../../../src/engine/projection.js';
 import { IFCurrExp, type IFCurrExpParams } from '../../../src/neurons/ifCurrExp.js';
@@ -10,16 +9,7 @@ import { allToAll } from '../../../src/synapses/connectors/allToAll.js';
 import { fixedProbability } from '../../../src/synapses/connectors/fixedProbability.js';
 import { fromList } from '../../../src/synapses/connectors/fromList.js';
 import { oneToOne } from '../../../src/synapses/connectors/oneToOne.js';
-
-function paramError(f: () => unknown): ParameterError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ParameterError);
-    return e as ParameterError;
-  }
-  throw new Error('expected a ParameterError, nothing was thrown');
-}
+import { paramError } from '../../fixtures/parameterError.js';
 
 /** IFCurrExp's arithmetic under a conductance label: enough to test how projections treat conductance targets. */
 const ConductanceLike: NeuronModel<IFCurrExpParams> = { ...IFCurrExp, name: 'ConductanceLike', synapseKind: 'conductance' };

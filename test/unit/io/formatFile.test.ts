@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ParameterError } from '../../../src/core/errors.js';
+import { expectParameterError } from '../../fixtures/parameterError.js';
 import { isRecord, openFormatFile } from '../../../src/io/formatFile.js';
 
 describe('formatFile', () => {
@@ -14,20 +14,10 @@ describe('formatFile', () => {
   });
 
   it('openFormatFile names what is wrong: the text, the format (saying what the file is not), the version', () => {
-    const param = (data: unknown) => {
-      try {
-        openFormatFile(data, 'f', 'an f file', 'ctx');
-      } catch (e) {
-        expect(e).toBeInstanceOf(ParameterError);
-        return [(e as ParameterError).parameter, (e as Error).message];
-      }
-      return null;
-    };
-    expect(param('{ nope')?.[0]).toBe('text');
-    const format = param({ format: 'g', version: 1 });
-    expect(format?.[0]).toBe('format');
-    expect(format?.[1]).toContain('not an f file');
-    expect(param([1, 2])?.[0]).toBe('format');
-    expect(param({ format: 'f', version: 2 })?.[0]).toBe('version');
+    const open = (data: unknown) => () => openFormatFile(data, 'f', 'an f file', 'ctx');
+    expectParameterError(open('{ nope'), 'text');
+    expect(expectParameterError(open({ format: 'g', version: 1 }), 'format').message).toContain('not an f file');
+    expectParameterError(open([1, 2]), 'format');
+    expectParameterError(open({ format: 'f', version: 2 }), 'version');
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { paramError } from '../../fixtures/parameterError.js';
 import {
   IFCurrExp,
   Network,
-  ParameterError,
   SpikeMonitor,
   SpikeSourceArray,
   SpikeSourcePoisson,
@@ -63,14 +63,6 @@ describe('spikeTrainsFile', () => {
       [{ ...good(), indices: [0], times: [1, 2] }, /times/],
       [{ ...good(), duration: -1 }, /duration/],
     ];
-    for (const [data, parameter] of cases) {
-      try {
-        parseSpikeTrainsFile(data);
-        expect.unreachable(String(parameter));
-      } catch (e) {
-        expect(e).toBeInstanceOf(ParameterError);
-        expect((e as ParameterError).parameter).toMatch(parameter);
-      }
-    }
+    for (const [data, parameter] of cases) expect(paramError(() => parseSpikeTrainsFile(data)).parameter).toMatch(parameter);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { paramError } from '../../fixtures/parameterError.js';
 import {
   AdditiveWeightDependence,
   IFCurrExp,
@@ -70,13 +71,7 @@ describe('weightsFile and loadWeights', () => {
     const rec = weightsOf(net, 'rec');
     const good = () => JSON.parse(JSON.stringify(weightsFile(net))) as { projections: Record<string, unknown>[] };
     const expectRefused = (file: unknown, parameter: RegExp) => {
-      try {
-        loadWeights(net, file);
-        expect.unreachable('loadWeights accepted a file that does not fit');
-      } catch (e) {
-        expect(e).toBeInstanceOf(ParameterError);
-        expect((e as ParameterError).parameter).toMatch(parameter);
-      }
+      expect(paramError(() => loadWeights(net, file)).parameter).toMatch(parameter);
       expect(weightsOf(net, 'ff')).toEqual(ff);
       expect(weightsOf(net, 'rec')).toEqual(rec);
     };

@@ -4,7 +4,6 @@
  * mean within 4 sigma; the same seed gives the same spikes.
  */
 import { describe, expect, it } from 'vitest';
-import { ParameterError } from '../../../src/core/errors.js';
 import { Rng } from '../../../src/core/rng.js';
 import { Network } from '../../../src/engine/network.js';
 import { SpikeMonitor } from '../../../src/engine/monitors/spikeMonitor.js';
@@ -12,16 +11,7 @@ import { sdrToRateCode, sdrToVolley, spikeWindowToSDR, type SpikeTimes } from '.
 import { SpikeSourceArray } from '../../../src/neurons/spikeSourceArray.js';
 import { SDR } from '../../../src/sdr/sdr.js';
 import * as api from '../../../src/index.js';
-
-function paramError(f: () => unknown): ParameterError {
-  try {
-    f();
-  } catch (e) {
-    expect(e, String(e)).toBeInstanceOf(ParameterError);
-    return e as ParameterError;
-  }
-  throw new Error('expected a ParameterError, nothing was thrown');
-}
+import { paramError } from '../../fixtures/parameterError.js';
 
 /** Plays `spikeTimes` through a SpikeSourceArray for `duration` ms and returns its monitor. */
 function play(spikeTimes: SpikeTimes, duration: number, options: { dt?: number; record?: boolean } = {}) {

@@ -5,13 +5,13 @@
  * and parameter validation.
  */
 import { describe, expect, it } from 'vitest';
-import { ParameterError } from '../../../src/core/errors.js';
 import { Network } from '../../../src/engine/network.js';
 import { SpikeMonitor } from '../../../src/engine/monitors/spikeMonitor.js';
 import { StateMonitor } from '../../../src/engine/monitors/stateMonitor.js';
 import { AdEx, type AdExParams } from '../../../src/neurons/adEx.js';
 import { SpikeSourceArray } from '../../../src/neurons/spikeSourceArray.js';
 import { fromList } from '../../../src/synapses/connectors/fromList.js';
+import { paramError } from '../../fixtures/parameterError.js';
 
 const D = AdEx.defaults;
 const DT = 0.1;
@@ -103,16 +103,6 @@ function rheobase(p: AdExParams): number {
   const a = p.a / 1000;
   const vStar = p.vThresh + p.deltaT * Math.log(1 + a / gL);
   return (gL + a) * (vStar - p.vRest - p.deltaT);
-}
-
-function paramError(f: () => unknown): ParameterError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ParameterError);
-    return e as ParameterError;
-  }
-  throw new Error('expected a ParameterError');
 }
 
 describe('AdEx', () => {

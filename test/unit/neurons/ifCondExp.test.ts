@@ -4,13 +4,13 @@
  * solution, the LIF interspike interval, and parameter validation.
  */
 import { describe, expect, it } from 'vitest';
-import { ParameterError } from '../../../src/core/errors.js';
 import { Network } from '../../../src/engine/network.js';
 import { SpikeMonitor } from '../../../src/engine/monitors/spikeMonitor.js';
 import { StateMonitor } from '../../../src/engine/monitors/stateMonitor.js';
 import { IFCondExp, type IFCondExpParams, ifCondExpConstants, stepIFCondExp } from '../../../src/neurons/ifCondExp.js';
 import { SpikeSourceArray } from '../../../src/neurons/spikeSourceArray.js';
 import { fromList } from '../../../src/synapses/connectors/fromList.js';
+import { paramError } from '../../fixtures/parameterError.js';
 
 const D = IFCondExp.defaults;
 const DT = 0.1;
@@ -34,16 +34,6 @@ function respond(
   });
   net.run(duration);
   return monitors.map((vm) => ({ v: vm.trace('v', 0), gE: vm.trace('gSynE', 0), gI: vm.trace('gSynI', 0) }));
-}
-
-function paramError(f: () => unknown): ParameterError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ParameterError);
-    return e as ParameterError;
-  }
-  throw new Error('expected a ParameterError');
 }
 
 describe('IFCondExp', () => {

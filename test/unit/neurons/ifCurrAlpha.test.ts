@@ -4,7 +4,6 @@
  * the propagator near tauSyn == tauM, and parameter validation.
  */
 import { describe, expect, it } from 'vitest';
-import { ParameterError } from '../../../src/core/errors.js';
 import {
   IFCurrAlpha,
   alphaCurrentPropagator,
@@ -12,6 +11,7 @@ import {
   stepIFCurrAlpha,
 } from '../../../src/neurons/ifCurrAlpha.js';
 import { ARRIVAL, bisect, hermitePeak, lifSlope, recordPsp } from './psp.js';
+import { paramError } from '../../fixtures/parameterError.js';
 
 const D = IFCurrAlpha.defaults;
 
@@ -27,16 +27,6 @@ function alphaPsp(s: number, w: number, tauM: number, tauS: number, cm: number):
 /** Alpha current of weight w: w (s/tauS) exp(1 - s/tauS). */
 function alphaCurrent(s: number, w: number, tauS: number): number {
   return s <= 0 ? 0 : w * (s / tauS) * Math.exp(1 - s / tauS);
-}
-
-function paramError(f: () => unknown): ParameterError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ParameterError);
-    return e as ParameterError;
-  }
-  throw new Error('expected a ParameterError');
 }
 
 describe('IFCurrAlpha', () => {

@@ -3,11 +3,11 @@
  * interspike interval under constant current, and parameter validation.
  */
 import { describe, expect, it } from 'vitest';
-import { ParameterError } from '../../../src/core/errors.js';
 import { Network } from '../../../src/engine/network.js';
 import { SpikeMonitor } from '../../../src/engine/monitors/spikeMonitor.js';
 import { IFCurrExp, type IFCurrExpParams } from '../../../src/neurons/ifCurrExp.js';
 import { ARRIVAL, hermitePeak, lifSlope, recordPsp } from './psp.js';
+import { paramError } from '../../fixtures/parameterError.js';
 
 const D = IFCurrExp.defaults;
 
@@ -15,16 +15,6 @@ const D = IFCurrExp.defaults;
 function expPsp(s: number, w: number, tauM: number, tauS: number, cm: number): number {
   if (s <= 0) return 0;
   return ((w / cm) * tauM * tauS) / (tauM - tauS) * (Math.exp(-s / tauM) - Math.exp(-s / tauS));
-}
-
-function paramError(f: () => unknown): ParameterError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ParameterError);
-    return e as ParameterError;
-  }
-  throw new Error('expected a ParameterError');
 }
 
 describe('IFCurrExp', () => {

@@ -6,7 +6,6 @@
  * the delta synapse (a weight is a jump of v in mV); units; validation.
  */
 import { describe, expect, it } from 'vitest';
-import { ParameterError } from '../../../src/core/errors.js';
 import { Network } from '../../../src/engine/network.js';
 import { SpikeMonitor } from '../../../src/engine/monitors/spikeMonitor.js';
 import { StateMonitor } from '../../../src/engine/monitors/stateMonitor.js';
@@ -14,6 +13,7 @@ import { DCSource } from '../../../src/engine/stimuli/dcSource.js';
 import { Izhikevich, type IzhikevichParams } from '../../../src/neurons/izhikevich.js';
 import { SpikeSourceArray } from '../../../src/neurons/spikeSourceArray.js';
 import { fromList } from '../../../src/synapses/connectors/fromList.js';
+import { paramError } from '../../fixtures/parameterError.js';
 
 const DT = 0.1;
 const STEP_ON = 20; // ms
@@ -62,16 +62,6 @@ function simulate(p: Pick<IzhikevichParams, 'a' | 'b' | 'c' | 'd'>): number[] {
 }
 
 const isis = (t: number[]) => t.slice(1).map((x, i) => x - t[i]);
-
-function paramError(f: () => unknown): ParameterError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ParameterError);
-    return e as ParameterError;
-  }
-  throw new Error('expected a ParameterError');
-}
 
 describe('Izhikevich', () => {
   const results = Object.fromEntries(

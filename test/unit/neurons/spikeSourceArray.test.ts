@@ -3,20 +3,10 @@
  * so its stamp (SpikeMonitor.steps) is round(t/dt) exactly.
  */
 import { describe, expect, it } from 'vitest';
-import { ParameterError } from '../../../src/core/errors.js';
 import { Network } from '../../../src/engine/network.js';
 import { SpikeMonitor } from '../../../src/engine/monitors/spikeMonitor.js';
 import { SpikeSourceArray } from '../../../src/neurons/spikeSourceArray.js';
-
-function paramError(f: () => unknown): ParameterError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ParameterError);
-    return e as ParameterError;
-  }
-  throw new Error('expected a ParameterError, nothing was thrown');
-}
+import { paramError } from '../../fixtures/parameterError.js';
 
 function record(spikeTimes: unknown, n: number, durationMs: number, dt = 0.1) {
   const net = new Network({ dt });

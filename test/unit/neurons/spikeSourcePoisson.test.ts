@@ -5,10 +5,10 @@
  * are 4 standard errors; the seeds are fixed, so the tests are deterministic.
  */
 import { describe, expect, it } from 'vitest';
-import { ParameterError } from '../../../src/core/errors.js';
 import { Network } from '../../../src/engine/network.js';
 import { SpikeMonitor } from '../../../src/engine/monitors/spikeMonitor.js';
 import { SpikeSourcePoisson } from '../../../src/neurons/spikeSourcePoisson.js';
+import { paramError } from '../../fixtures/parameterError.js';
 
 const DT = 0.1;
 
@@ -37,16 +37,6 @@ function isis(m: SpikeMonitor, n: number): number[] {
     last[i] = steps[s];
   }
   return out;
-}
-
-function paramError(f: () => unknown): ParameterError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ParameterError);
-    return e as ParameterError;
-  }
-  throw new Error('expected a ParameterError, nothing was thrown');
 }
 
 describe('SpikeSourcePoisson', () => {

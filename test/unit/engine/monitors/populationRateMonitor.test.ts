@@ -4,26 +4,16 @@
  * count / (10 neurons x 0.1 ms) = count x 1000 Hz.
  */
 import { describe, expect, it } from 'vitest';
-import { ParameterError } from '../../../../src/core/errors.js';
 import { Network } from '../../../../src/engine/network.js';
 import { PopulationRateMonitor } from '../../../../src/engine/monitors/populationRateMonitor.js';
 import { SpikeSourceArray } from '../../../../src/neurons/spikeSourceArray.js';
+import { paramError } from '../../../fixtures/parameterError.js';
 
 function setup() {
   const net = new Network({ dt: 0.1 });
   const spikeTimes = [[0.3], [0.3], [0.7], [0.7], [0.7], [0.7], [0.7], [], [], [1.2]];
   const src = net.population(SpikeSourceArray, 10, { params: { spikeTimes } });
   return { net, src };
-}
-
-function paramError(f: () => unknown): ParameterError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ParameterError);
-    return e as ParameterError;
-  }
-  throw new Error('expected a ParameterError, nothing was thrown');
 }
 
 /** The per-step rates of the setup over 2 ms. */

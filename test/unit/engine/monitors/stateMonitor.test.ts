@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { uniform } from '../../../../src/core/distributions.js';
-import { ParameterError } from '../../../../src/core/errors.js';
 import { Network } from '../../../../src/engine/network.js';
 import { StateMonitor } from '../../../../src/engine/monitors/stateMonitor.js';
 import { DCSource } from '../../../../src/engine/stimuli/dcSource.js';
 import { IFCurrExp } from '../../../../src/neurons/ifCurrExp.js';
-
-function paramError(f: () => unknown): ParameterError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ParameterError);
-    return e as ParameterError;
-  }
-  throw new Error('expected a ParameterError, nothing was thrown');
-}
+import { paramError } from '../../../fixtures/parameterError.js';
 
 /** 8 LIF neurons with random initial v, driven by a DC current so v changes every step. */
 function setup() {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ParameterError } from '../../../../src/core/errors.js';
 import { IFCurrExp, Network, SpikeSourceArray, WeightMonitor, fromList, allToAll } from '../../../../src/index.js';
+import { expectParameterError } from '../../../fixtures/parameterError.js';
 
 function setup() {
   const net = new Network({ dt: 0.1, seed: 1 });
@@ -8,16 +8,6 @@ function setup() {
   const post = net.population(IFCurrExp, 2);
   const proj = net.connect(pre, post, allToAll(), { weight: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6] });
   return { net, pre, post, proj };
-}
-
-function expectParameterError(make: () => unknown, name: string): void {
-  try {
-    make();
-    expect.unreachable(name);
-  } catch (e) {
-    expect(e).toBeInstanceOf(ParameterError);
-    expect((e as ParameterError).parameter).toBe(name);
-  }
 }
 
 describe('WeightMonitor', () => {

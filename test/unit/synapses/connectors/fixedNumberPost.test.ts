@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ParameterError } from '../../../../src/core/errors.js';
 import { Rng } from '../../../../src/core/rng.js';
 import { fixedNumberPost } from '../../../../src/synapses/connectors/fixedNumberPost.js';
+import { paramError } from '../../../fixtures/parameterError.js';
 
 function chiSquareCritical(dof: number, z = 4): number {
   const a = 2 / (9 * dof);
   return dof * (1 - a + z * Math.sqrt(a)) ** 3;
-}
-
-function paramError(f: () => unknown): ParameterError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ParameterError);
-    return e as ParameterError;
-  }
-  throw new Error('expected a ParameterError, nothing was thrown');
 }
 
 describe('fixedNumberPost(k)', () => {

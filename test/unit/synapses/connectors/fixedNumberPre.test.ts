@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ParameterError } from '../../../../src/core/errors.js';
 import { Rng } from '../../../../src/core/rng.js';
 import { Network } from '../../../../src/engine/network.js';
 import { IFCurrExp } from '../../../../src/neurons/ifCurrExp.js';
 import { fixedNumberPre } from '../../../../src/synapses/connectors/fixedNumberPre.js';
+import { paramError } from '../../../fixtures/parameterError.js';
 
 function chiSquareCritical(dof: number, z = 4): number {
   const a = 2 / (9 * dof);
@@ -15,16 +15,6 @@ function sourcesOf(rowPtr: Uint32Array, target: Uint32Array, nPost: number): num
   const lists: number[][] = Array.from({ length: nPost }, () => []);
   for (let i = 0; i + 1 < rowPtr.length; i++) for (let s = rowPtr[i]; s < rowPtr[i + 1]; s++) lists[target[s]].push(i);
   return lists;
-}
-
-function paramError(f: () => unknown): ParameterError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ParameterError);
-    return e as ParameterError;
-  }
-  throw new Error('expected a ParameterError, nothing was thrown');
 }
 
 describe('fixedNumberPre(k)', () => {

@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ParameterError } from '../../../../src/core/errors.js';
 import { Rng } from '../../../../src/core/rng.js';
 import { Network } from '../../../../src/engine/network.js';
 import { IFCurrExp } from '../../../../src/neurons/ifCurrExp.js';
 import { fromList, type ConnectionTuple } from '../../../../src/synapses/connectors/fromList.js';
-
-function paramError(f: () => unknown): ParameterError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ParameterError);
-    return e as ParameterError;
-  }
-  throw new Error('expected a ParameterError, nothing was thrown');
-}
+import { paramError } from '../../../fixtures/parameterError.js';
 
 function twoPops(dt = 0.1) {
   const net = new Network({ dt, seed: 1 });

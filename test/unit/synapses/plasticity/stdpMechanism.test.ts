@@ -1,24 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ParameterError } from '../../../../src/core/errors.js';
 import { SpikePairRule } from '../../../../src/synapses/plasticity/spikePairRule.js';
 import { STDPMechanism, StdpDelayGroups, StdpState, delayGroups } from '../../../../src/synapses/plasticity/stdpMechanism.js';
 import { TripletRule } from '../../../../src/synapses/plasticity/tripletRule.js';
 import { AdditiveWeightDependence, GutigWeightDependence } from '../../../../src/synapses/plasticity/weightDependence.js';
 import { FakeGroup, bindAllToAll, drive } from './harness.js';
+import { expectParameterError } from '../../../fixtures/parameterError.js';
 
 const unbounded = new AdditiveWeightDependence({ wMin: -Infinity, wMax: Infinity, scale: 1 });
 const pair = new SpikePairRule({ aPlus: 0.01, aMinus: 0.02, tauPlus: 20, tauMinus: 10 });
-
-function expectParameterError(make: () => unknown, name: string): ParameterError {
-  try {
-    make();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ParameterError);
-    expect((e as ParameterError).parameter).toBe(name);
-    return e as ParameterError;
-  }
-  return expect.unreachable(name);
-}
 
 /** Change of one synapse when pre and post fire once, at emission steps kPre and kPost, delay d steps. */
 function onePair(f: number, d: number, kPre: number, kPost: number): number {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { ParameterError } from '../../../../src/core/errors.js';
 import { Rng } from '../../../../src/core/rng.js';
 import { SpikePairRule } from '../../../../src/synapses/plasticity/spikePairRule.js';
 import { STDPMechanism } from '../../../../src/synapses/plasticity/stdpMechanism.js';
@@ -10,16 +9,7 @@ import {
   type WeightDependence,
 } from '../../../../src/synapses/plasticity/weightDependence.js';
 import { bindAllToAll, drive, poissonTrains } from './harness.js';
-
-function expectParameterError(make: () => unknown, name: string): void {
-  try {
-    make();
-    expect.unreachable(name);
-  } catch (e) {
-    expect(e).toBeInstanceOf(ParameterError);
-    expect((e as ParameterError).parameter).toBe(name);
-  }
-}
+import { expectParameterError } from '../../../fixtures/parameterError.js';
 
 /** One synapse, w0; a single post spike after a pre spike 0 ms earlier gives d = +A+ (pre trace 1), and the reverse order d = -A-. */
 function oneUpdate(weight: WeightDependence, w0: number, sign: 1 | -1, a = 0.1): number {
