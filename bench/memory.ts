@@ -20,6 +20,7 @@
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { CA3Autoassociative, Rng, SDR, WillshawMemory, sampleSorted, willshawLoad } from '../src/index.js';
+import { timedPasses } from './timedPasses.js';
 
 /** One measurement. */
 export interface MemoryBenchResult {
@@ -47,12 +48,6 @@ const N = 4096;
 const K = 12;
 const M = 28400;
 const C = 6;
-
-function median(xs: readonly number[]): number {
-  const s = xs.slice().sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 === 1 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
 
 /** Builds the memory and `count` cues of C units of stored patterns. */
 export function buildMemory(seed: number, count: number): { mem: WillshawMemory; cues: Uint32Array[] } {
@@ -90,33 +85,7 @@ export function benchMemory(ops: number, repeats: number, seed: number): MemoryB
     ],
   ];
   for (const [op, pass] of variants) {
-    const checksum = pass();
-    const rates: number[] = [];
-    for (let r = 0; r < repeats; r++) {
-      const t0 = performance.now();
-      const c = pass();
-      const s = (performance.now() - t0) / 1000;
-      if (c !== checksum) throw new Error(`memory bench ${op}: checksum changed between passes (${checksum} -> ${c})`);
-      rates.push(ops / s);
-    }
-    const rate = median(rates);
-    results.push({
-      name: 'memory',
-      op,
-      n: N,
-      k: K,
-      M,
-      c: C,
-      load,
-      ops,
-      repeats,
-      ops_per_s: rate,
-      min_ops_per_s: Math.min(...rates),
-      max_ops_per_s: Math.max(...rates),
-      s_per_op: 1 / rate,
-      checksum,
-      seed,
-    });
+    results.push({ name: 'memory', op, n: N, k: K, M, c: C, load, ops, repeats, seed, ...timedPasses(`memory bench ${op}`, ops, repeats, pass) });
   }
   return results;
 }

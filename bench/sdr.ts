@@ -24,6 +24,7 @@
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { ParameterError, RDSE, Rng, SDR } from '../src/index.js';
+import { timedPasses } from './timedPasses.js';
 
 /** One measurement. */
 export interface SdrBenchResult {
@@ -53,12 +54,6 @@ const W = 40;
 /** overlaps per second on one core that issue 5 asks for */
 const OVERLAP_GOAL = 2e7;
 
-function median(xs: readonly number[]): number {
-  const s = xs.slice().sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 === 1 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
 /** Times `pass` (which returns a checksum) once to warm up, then `repeats` times. */
 function measure(
   op: SdrBenchResult['op'],
@@ -68,32 +63,7 @@ function measure(
   pass: () => number,
   before?: () => void,
 ): SdrBenchResult {
-  before?.();
-  const checksum = pass();
-  const rates: number[] = [];
-  for (let r = 0; r < repeats; r++) {
-    before?.();
-    const t0 = performance.now();
-    const c = pass();
-    const s = (performance.now() - t0) / 1000;
-    if (c !== checksum) throw new Error(`sdr bench ${op}: checksum changed between passes (${checksum} -> ${c})`);
-    rates.push(ops / s);
-  }
-  const rate = median(rates);
-  return {
-    name: 'sdr',
-    op,
-    n: N,
-    w: W,
-    ops,
-    repeats,
-    ops_per_s: rate,
-    min_ops_per_s: Math.min(...rates),
-    max_ops_per_s: Math.max(...rates),
-    s_per_op: 1 / rate,
-    checksum,
-    seed,
-  };
+  return { name: 'sdr', op, n: N, w: W, ops, repeats, seed, ...timedPasses(`sdr bench ${op}`, ops, repeats, pass, before) };
 }
 
 function randomPool(count: number, rng: Rng): SDR[] {
