@@ -2,8 +2,10 @@
  * The gpu backend: every neuron population whose model has a device form
  * (`kernels/index.ts`) advances on one gpu.js kernel per step over its packed [R][N]
  * state, resident on the device between steps (two instances of the kernel used in
- * turn, ping-pong, so no kernel reads its own output). Each step a pack kernel writes the
- * population's spike flags 16 to a float (`spikePack.ts`) and only those words come back,
+ * turn, ping-pong, so no kernel reads its own output). In the resident modes (GL, webgpu)
+ * each step a pack kernel writes the population's spike flags 16 to a float
+ * (`spikePack.ts`) and only those words come back (webasm and cpu return host arrays,
+ * whose rs row is read in place),
  * for propagation, plasticity and monitors; the host state variables are refreshed from
  * the device only for populations a state-sampling monitor watches, and after each run.
  * The packed words of the last few steps stay on the device (one pack kernel instance
@@ -57,7 +59,10 @@ interface DevicePop {
   state: DeviceValue;
   /** the row of refractoriness / spike flags */
   readonly rs: number;
-  /** pack kernel instances used in turn (step k: instance k mod length), so the words of the last steps stay on the device for gathers */
+  /**
+   * pack kernel instances used in turn (step k: instance k mod length), so the words of the
+   * last steps stay on the device for gathers; none in webasm and cpu, whose state is a host array
+   */
   packs: DeviceKernelFn[];
   /** the output of each pack instance (packed spike words of step packedStep[slot]) */
   packed: DeviceValue[];
@@ -200,9 +205,9 @@ export class GpuBackend implements StepBackend {
       kernels: [make(), make()],
       state: null,
       rs: rsRow(spec),
-      packs: [this.packKernel(n, rsRow(spec))],
-      packed: [null],
-      packedStep: [-1],
+      packs: this.resident ? [this.packKernel(n, rsRow(spec))] : [],
+      packed: this.resident ? [null] : [],
+      packedStep: this.resident ? [-1] : [],
       wordsUpload: null,
       aux,
       staging,
@@ -399,11 +404,20 @@ export class GpuBackend implements StepBackend {
         input = await g.kernel(input, words);
       }
       dev.state = await dev.kernels[set](dev.state, await this.iExtOf(dev), input);
-      const slot = k % dev.packs.length;
-      const out = await dev.packs[slot](dev.state);
-      dev.packed[slot] = out;
-      dev.packedStep[slot] = k;
-      pop.spikeCount = unpackSpikes((await readRows(out))[0], pop.spikes);
+      if (this.resident) {
+        const slot = k % dev.packs.length;
+        const out = await dev.packs[slot](dev.state);
+        dev.packed[slot] = out;
+        dev.packedStep[slot] = k;
+        pop.spikeCount = unpackSpikes((await readRows(out))[0], pop.spikes);
+      } else {
+        // webasm / cpu: the state is a host array; list the spikes from its rs row in place
+        const rs = (await readRows(dev.state))[dev.rs];
+        const spikes = pop.spikes;
+        let count = 0;
+        for (let i = 0; i < rs.length; i++) if (rs[i] < 0) spikes[count++] = i;
+        pop.spikeCount = count;
+      }
     }
     for (const [pop, queue] of this.spikeHistory) queue.record(k, pop.spikes, pop.spikeCount);
     this.lastStep = k;
